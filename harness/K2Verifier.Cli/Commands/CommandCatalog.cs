@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace K2Verifier.Cli.Commands;
+
+/// <summary>Every top-level command of the CLI, in help order.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create(CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        return [];
+    }
+}

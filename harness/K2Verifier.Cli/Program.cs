@@ -1,0 +1,3 @@
+using K2Verifier.Cli;
+
+return await CliApp.RunAsync(args, CliConsole.System).ConfigureAwait(false);

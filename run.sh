@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# K2Verifier entry point.
+#   ./run.sh               set up, then run the embedded default job
+#   ./run.sh test [STAGE]  restore, build in Release and run every test stage (or one: unit, conformance, integration)
+#   ./run.sh bench [ARGS]  run the benchmarks (BenchmarkDotNet) in Release
+#   ./run.sh COMMAND ...   run a CLI command (builds first, quietly, only when sources changed)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ARTIFACTS="$ROOT/artifacts"
+CLI_PROJECT="$ROOT/harness/K2Verifier.Cli/K2Verifier.Cli.csproj"
+CLI_DLL="$ARTIFACTS/bin/K2Verifier.Cli/release/k2verifier.dll"
+BUILD_STAMP="$ARTIFACTS/.cli-build-stamp"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+require_sdk() {
+  if ! command -v dotnet >/dev/null 2>&1; then
+    echo "run.sh: the .NET 10 SDK is required but 'dotnet' is not on PATH." >&2
+    echo "        Install it: https://dotnet.microsoft.com/download/dotnet/10.0 (or your distribution's dotnet-sdk-10.0 package)." >&2
+    exit 2
+  fi
+  if ! dotnet --list-sdks 2>/dev/null | grep -q '^10\.'; then
+    echo "run.sh: the .NET 10 SDK is required; found: $(dotnet --list-sdks 2>/dev/null | tr '\n' ' ')" >&2
+    echo "        Install it: https://dotnet.microsoft.com/download/dotnet/10.0 (or your distribution's dotnet-sdk-10.0 package)." >&2
+    exit 2
+  fi
+}
+
+sources_changed() {
+  [[ -f "$CLI_DLL" && -f "$BUILD_STAMP" ]] || return 0
+  local changed
+  changed="$(find "$ROOT/harness" "$ROOT/datasets" "$ROOT/reports" "$ROOT/localengine" "$ROOT/Directory.Build.props" \
+    "$ROOT/Directory.Packages.props" "$ROOT/global.json" "$ROOT/eng" \
+    \( -name bin -o -name obj \) -prune -o -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \
+    -o -name '*.targets' -o -name '*.json' -o -name '*.txt' -o -name '*.jsonl' \) -newer "$BUILD_STAMP" -print -quit 2>/dev/null)"
+  [[ -n "$changed" ]]
+}
+
+build_cli() {
+  if sources_changed; then
+    mkdir -p "$ARTIFACTS"
+    local log="$ARTIFACTS/cli-build.log"
+    if ! dotnet build "$CLI_PROJECT" -c Release -nologo -v quiet >"$log" 2>&1; then
+      cat "$log" >&2
+      echo "run.sh: build failed (log: $log)" >&2
+      exit 2
+    fi
+    touch "$BUILD_STAMP"
+  fi
+}
+
+# Reads the counters of a .trx file: prints "total passed failed skipped".
+trx_counts() {
+  local trx="$1"
+  local line
+  line="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
+  local total passed failed
+  total="$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$line")"
+  passed="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$line")"
+  failed="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$line")"
+  echo "${total:-0} ${passed:-0} ${failed:-0} $(( ${total:-0} - ${passed:-0} - ${failed:-0} ))"
+}
+
+stage_of() {
+  case "$1" in
+    *.Conformance.Tests) echo conformance ;;
+    *.Integration.Tests) echo integration ;;
+    *) echo unit ;;
+  esac
+}
+
+run_tests() {
+  local only="${1:-}"
+  cd "$ROOT"
+  echo "== restore"
+  dotnet restore K2Verifier.sln -nologo -v quiet
+  echo "== build (Release)"
+  dotnet build K2Verifier.sln -c Release --no-restore -nologo -v quiet -clp:ErrorsOnly
+  local results="$ARTIFACTS/test-results"
+  rm -rf "$results"
+  mkdir -p "$results"
+  local passed=0 failed=0 skipped=0 status=0
+  local stage
+  for stage in unit conformance integration; do
+    [[ -n "$only" && "$only" != "$stage" ]] && continue
+    local project
+    for project in tests/*/*.Tests.csproj; do
+      local name
+      name="$(basename "$project" .csproj)"
+      [[ "$(stage_of "$name")" == "$stage" ]] || continue
+      echo "== $stage: $name"
+      if ! dotnet test "$project" -c Release --no-build --nologo \
+          --logger "trx;LogFileName=$name.trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=false; then
+        status=1
+      fi
+      if [[ -f "$results/$name.trx" ]]; then
+        read -r t p f s < <(trx_counts "$results/$name.trx")
+        passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+      else
+        echo "run.sh: $name produced no test results" >&2
+        status=1
+      fi
+    done
+  done
+  echo "tests: $passed passed, $failed failed, $skipped skipped"
+  return $status
+}
+
+require_sdk
+case "${1:-}" in
+  test)
+    shift
+    run_tests "$@"
+    ;;
+  bench)
+    shift
+    cd "$ROOT"
+    exec dotnet run -c Release --project tests/K2Verifier.Benchmarks -- "$@"
+    ;;
+  "")
+    build_cli
+    exec dotnet "$CLI_DLL"
+    ;;
+  *)
+    build_cli
+    exec dotnet "$CLI_DLL" "$@"
+    ;;
+esac
