@@ -1,0 +1,25 @@
+using K2Verifier.Dataset;
+
+namespace K2Verifier.Preparation;
+
+/// <summary>
+/// A dataset record ready to send: the K2VV-prepared request (model and overrides applied, <c>_input</c> sent as
+/// <c>system</c>), the extra body merged on the wire, and the K2VV hash of the prepared request.
+/// </summary>
+/// <param name="DataIndex">1-based physical line number in the dataset (K2VV's data_index).</param>
+/// <param name="Location">Source file and line.</param>
+/// <param name="RequestJson">The prepared request as compact JSON (what results.jsonl records as <c>request</c>).</param>
+/// <param name="ExtraBodyJson">The <c>--extra-body</c> object as compact JSON (<c>{}</c> when none).</param>
+/// <param name="WireBodyJson">The body sent: the prepared request with the extra body merged in.</param>
+/// <param name="Hash">md5 of the prepared request serialised like Python's <c>json.dumps(sort_keys=True, ensure_ascii=False)</c>.</param>
+/// <param name="Stream">True when the request asks for a stream (<c>"stream": true</c>).</param>
+/// <param name="Tools">The tools declared in the request, in order.</param>
+public sealed record PreparedRequest(
+    int DataIndex,
+    SourceLocation Location,
+    string RequestJson,
+    string ExtraBodyJson,
+    string WireBodyJson,
+    string Hash,
+    bool Stream,
+    IReadOnlyList<ToolDeclaration> Tools);
