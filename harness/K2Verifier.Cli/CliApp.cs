@@ -33,7 +33,13 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(console);
         var root = BuildRootCommand(console);
         var parseResult = root.Parse(args);
-        var invocation = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        // Ctrl-C cancels the action's token; give a run time to close its journal and write the summary.
+        var invocation = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+        };
         if (parseResult.Errors.Count > 0)
         {
             UsageErrorWriter.Write(parseResult, console.Error);

@@ -1,0 +1,69 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace K2Verifier.Dataset;
+
+/// <summary>
+/// Reads a K2VV-format dataset: JSONL, one chat-completion request body per line. Blank lines are skipped but
+/// counted, so <c>data_index</c> is the physical line number. A bad line becomes a record with a problem; it never
+/// stops the others.
+/// </summary>
+public static class DatasetReader
+{
+    private const int SnippetLength = 120;
+
+    /// <summary>Yields every non-blank line of <paramref name="path"/> in order.</summary>
+    public static async IAsyncEnumerable<DatasetRecord> ReadAsync(
+        string path,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var lineNumber = 0;
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            yield return Parse(new SourceLocation(path, lineNumber), line);
+        }
+    }
+
+    /// <summary>Parses and checks one line.</summary>
+    public static DatasetRecord Parse(SourceLocation location, string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(line, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
+        }
+        catch (JsonException ex)
+        {
+            var column = (ex.BytePositionInLine ?? 0) + 1;
+            return new DatasetRecord(location, null, $"column {column}: not JSON ({FirstSentence(ex.Message)}): {Snippet(line)}");
+        }
+
+        if (node is not JsonObject body)
+        {
+            return new DatasetRecord(location, null, $"$: expected a JSON object, found {Kind(node)}");
+        }
+
+        var problem = RequestShapeChecker.Check(body);
+        return problem is null ? new DatasetRecord(location, body, null) : new DatasetRecord(location, null, problem);
+    }
+
+    internal static string Kind(JsonNode? node) => node is null ? "null" : node.GetValueKind().ToString().ToLowerInvariant();
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message.TrimEnd('.') : message[..end];
+    }
+
+    private static string Snippet(string line) =>
+        line.Length <= SnippetLength ? line : string.Concat(line.AsSpan(0, SnippetLength - 1), "…");
+}

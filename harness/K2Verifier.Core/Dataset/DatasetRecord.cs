@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+
+namespace K2Verifier.Dataset;
+
+/// <summary>
+/// One non-blank line of a K2VV-format dataset: the request body, or the problem that made the line unusable.
+/// </summary>
+/// <param name="Location">File and 1-based physical line; the line number is K2VV's <c>data_index</c>.</param>
+/// <param name="Body">The request body (null when <see cref="Problem"/> is set).</param>
+/// <param name="Problem">Why the line cannot be sent, as <c>field: what is wrong</c>; null for a usable line.</param>
+public sealed record DatasetRecord(SourceLocation Location, JsonObject? Body, string? Problem)
+{
+    /// <summary>K2VV's data_index: the 1-based physical line number.</summary>
+    public int DataIndex => Location.Line;
+
+    /// <summary>True when the line holds a usable request.</summary>
+    public bool IsValid => Problem is null;
+
+    /// <summary><c>file:line: problem</c>, for messages.</summary>
+    public string Describe() => $"{Location}: {Problem}";
+}

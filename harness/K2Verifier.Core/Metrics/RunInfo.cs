@@ -1,0 +1,38 @@
+namespace K2Verifier.Metrics;
+
+/// <summary>Run metadata recorded in the summary. Fields unknown to <c>score</c> (reading an old file) stay null.</summary>
+public sealed record RunInfo
+{
+    /// <summary>The model name (K2VV's <c>model</c> key).</summary>
+    public string? Model { get; init; }
+
+    /// <summary>The endpoint's base URL (never with credentials).</summary>
+    public string? Endpoint { get; init; }
+
+    /// <summary>The dataset path.</summary>
+    public string? Dataset { get; init; }
+
+    /// <summary>sha256 of the dataset file.</summary>
+    public string? DatasetSha256 { get; init; }
+
+    /// <summary>Requests in flight at once.</summary>
+    public int? Concurrency { get; init; }
+
+    /// <summary>The harness version that wrote the summary.</summary>
+    public string? HarnessVersion { get; init; }
+
+    /// <summary>When the run started (ISO 8601).</summary>
+    public string? StartedAt { get; init; }
+
+    /// <summary>When the run finished (ISO 8601).</summary>
+    public string? FinishedAt { get; init; }
+
+    /// <summary>Wall time of the run in milliseconds.</summary>
+    public long? DurationMs { get; init; }
+
+    /// <summary>Requests actually sent in this run (incremental runs skip earlier successes).</summary>
+    public int? RequestsSent { get; init; }
+
+    /// <summary>Dataset lines skipped as unusable.</summary>
+    public int SkippedLines { get; init; }
+}

@@ -1,0 +1,65 @@
+namespace K2Verifier.Metrics;
+
+/// <summary>
+/// The summary of one results file: K2VV's keys first (<c>model … eval_duration_ms</c>), then ours. Immutable; written
+/// to summary.json by <see cref="RunSummaryWriter"/>.
+/// </summary>
+public sealed record RunSummary
+{
+    public string? Model { get; init; }
+
+    public int SuccessCount { get; init; }
+
+    public int FailureCount { get; init; }
+
+    public int FinishStop { get; init; }
+
+    public int FinishToolCalls { get; init; }
+
+    public int FinishOthers { get; init; }
+
+    public IReadOnlyDictionary<string, int> FinishOthersDetail { get; init; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
+
+    public int SchemaValidationErrorCount { get; init; }
+
+    public int SuccessfulToolCallCount { get; init; }
+
+    public UsageTotals Usage { get; init; } = new(0, 0, 0);
+
+    public string? EvalStartedAt { get; init; }
+
+    public string? EvalFinishedAt { get; init; }
+
+    public long? EvalDurationMs { get; init; }
+
+    /// <summary><c>successful_tool_call_count / finish_tool_calls</c>; null when nothing finished with tool_calls.</summary>
+    public double? SchemaAccuracy { get; init; }
+
+    /// <summary>Invalid tool calls by category (counted per call).</summary>
+    public IReadOnlyDictionary<string, int> ErrorCategories { get; init; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>Failed requests by category (timeout, http_status, …).</summary>
+    public IReadOnlyDictionary<string, int> FailureCategories { get; init; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>duration_ms distribution over all rows.</summary>
+    public LatencyStats? LatencyMs { get; init; }
+
+    /// <summary>ttft_ms distribution over streamed rows.</summary>
+    public LatencyStats? TtftMs { get; init; }
+
+    /// <summary>Requests sent per second of wall time; null when unknown (score of an old file).</summary>
+    public double? RequestsPerSecond { get; init; }
+
+    public int TotalRows { get; init; }
+
+    public int SkippedLines { get; init; }
+
+    /// <summary>Result lines that could not be read (e.g. cut short by a kill).</summary>
+    public int UnreadableRows { get; init; }
+
+    public long AttemptsTotal { get; init; }
+
+    public int RetriedRequests { get; init; }
+
+    public RunInfo Run { get; init; } = new();
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using K2Verifier.Backends;
+using K2Verifier.Normalization;
+using K2Verifier.Preparation;
+using K2Verifier.Validation;
+
+namespace K2Verifier.Results;
+
+/// <summary>
+/// Turns what a backend returned into a results row, and re-judges a row read back from a results file (ours or
+/// K2VV's) with today's validator: the same normalisation and validation on both paths.
+/// </summary>
+public sealed class CaseEvaluator
+{
+    private readonly ToolCallValidator _toolCallValidator;
+
+    public CaseEvaluator(IJsonSchemaValidator schemaValidator) => _toolCallValidator = new ToolCallValidator(schemaValidator);
+
+    /// <summary>The row for one request; <paramref name="lastRunAt"/> is Python-isoformat local time.</summary>
+    public CaseResult FromBackend(PreparedRequest request, BackendResponse response, string lastRunAt)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(response);
+        var row = new CaseResult
+        {
+            DataIndex = request.DataIndex,
+            RequestJson = request.RequestJson,
+            ExtraBodyJson = request.ExtraBodyJson,
+            Status = CaseStatus.Success,
+            LastRunAt = lastRunAt,
+            DurationMs = response.DurationMs,
+            Hash = request.Hash,
+            Attempts = response.Attempts,
+            TtftMs = response.TimeToFirstTokenMs,
+        };
+
+        if (response.Failure is { } failure)
+        {
+            return row with
+            {
+                Status = CaseStatus.Failed,
+                ResponseJson = ErrorResponse(failure.Message),
+                Error = new CaseError(CategoryName(failure.Category), failure.Message, failure.StatusCode),
+                Warnings = response.Warnings,
+            };
+        }
+
+        var normalized = ResponseNormalizer.Normalize(response.Body ?? string.Empty, response.IsStream, RequestPreparer.ReadModel(request.RequestJson));
+        var outcome = _toolCallValidator.Validate(normalized.FinishReason, normalized.ToolCalls, request.Tools);
+        return row with
+        {
+            ResponseJson = normalized.ResponseJson,
+            FinishReason = normalized.FinishReason,
+            ToolCallsValid = outcome.ToolCallsValid,
+            ToolCallChecks = outcome.Checks,
+            Warnings = [.. response.Warnings, .. normalized.Warnings],
+        };
+    }
+
+    /// <summary>Re-judges a row from a results file: finish_reason and tool-call verdicts are recomputed from its response.</summary>
+    public CaseOutcome Rescore(CaseResult row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        NormalizedResponse? normalized = row.ResponseJson is null ? null : ResponseNormalizer.FromResponseJson(row.ResponseJson, []);
+        var finishReason = row.IsSuccess ? normalized?.FinishReason : null;
+        var outcome = ValidationOutcome.NotJudged;
+        if (finishReason == "tool_calls")
+        {
+            using var request = JsonDocument.Parse(row.RequestJson);
+            outcome = _toolCallValidator.Validate(finishReason, normalized!.ToolCalls, RequestPreparer.ReadTools(request.RootElement));
+        }
+
+        return new CaseOutcome(
+            row.DataIndex,
+            row.Status,
+            finishReason,
+            outcome.ToolCallsValid,
+            outcome.Checks,
+            row.IsSuccess ? null : row.Error?.Category ?? "failed",
+            row.DurationMs,
+            row.TtftMs,
+            row.Attempts,
+            normalized?.Usage,
+            row.LastRunAt);
+    }
+
+    /// <summary>The snake_case name results.jsonl uses for a backend failure category.</summary>
+    public static string CategoryName(BackendFailureCategory category) => category switch
+    {
+        BackendFailureCategory.Timeout => "timeout",
+        BackendFailureCategory.HttpStatus => "http_status",
+        BackendFailureCategory.Connection => "connection",
+        BackendFailureCategory.MalformedJson => "malformed_json",
+        BackendFailureCategory.TruncatedStream => "truncated_stream",
+        _ => category.ToString().ToLowerInvariant(),
+    };
+
+    private static string ErrorResponse(string message)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Json.JsonText.CompactWriter))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("error", message);
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.Json;
+using K2Verifier.Validation;
+
+namespace K2Verifier.Results;
+
+/// <summary>Builds a <see cref="CaseResult"/> from a parsed row, ours or K2VV's.</summary>
+internal static class CaseResultReader
+{
+    public static CaseResult FromElement(JsonElement row)
+    {
+        if (row.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException($"row: expected a JSON object, found {row.ValueKind}");
+        }
+
+        return new CaseResult
+        {
+            DataIndex = row.TryGetProperty("data_index", out var index) && index.TryGetInt32(out var i)
+                ? i
+                : throw new JsonException("data_index: missing or not an integer"),
+            RequestJson = row.TryGetProperty("request", out var request) && request.ValueKind == JsonValueKind.Object
+                ? request.GetRawText()
+                : throw new JsonException("request: missing or not an object"),
+            ExtraBodyJson = row.TryGetProperty("extra_body", out var extra) && extra.ValueKind == JsonValueKind.Object ? extra.GetRawText() : "{}",
+            ResponseJson = row.TryGetProperty("response", out var response) && response.ValueKind != JsonValueKind.Null ? response.GetRawText() : null,
+            Status = String(row, "status") ?? throw new JsonException("status: missing or not a string"),
+            FinishReason = String(row, "finish_reason"),
+            ToolCallsValid = row.TryGetProperty("tool_calls_valid", out var valid) && valid.ValueKind is JsonValueKind.True or JsonValueKind.False
+                ? valid.GetBoolean()
+                : null,
+            LastRunAt = String(row, "last_run_at") ?? string.Empty,
+            DurationMs = Long(row, "duration_ms") ?? 0,
+            Hash = String(row, "hash") ?? string.Empty,
+            Attempts = (int)(Long(row, "attempts") ?? 1),
+            Error = ReadError(row),
+            TtftMs = Long(row, "ttft_ms"),
+            ToolCallChecks = ReadChecks(row),
+            Warnings = row.TryGetProperty("warnings", out var warnings) && warnings.ValueKind == JsonValueKind.Array
+                ? [.. warnings.EnumerateArray().Select(w => w.ToString())]
+                : [],
+        };
+    }
+
+    private static CaseError? ReadError(JsonElement row)
+    {
+        if (!row.TryGetProperty("error", out var error) || error.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        return new CaseError(String(error, "category") ?? "unknown", String(error, "message") ?? string.Empty, (int?)Long(error, "status_code"));
+    }
+
+    private static List<ToolCallCheck> ReadChecks(JsonElement row)
+    {
+        if (!row.TryGetProperty("tool_call_checks", out var checks) || checks.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        return [.. checks.EnumerateArray().Select(c => new ToolCallCheck(
+            (int)(Long(c, "index") ?? 0),
+            String(c, "name"),
+            c.TryGetProperty("valid", out var v) && v.ValueKind == JsonValueKind.True,
+            String(c, "category"),
+            String(c, "instance_path"),
+            String(c, "keyword"),
+            String(c, "message")))];
+    }
+
+    private static string? String(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static long? Long(JsonElement element, string property)
+    {
+        if (!element.TryGetProperty(property, out var value) || value.ValueKind != JsonValueKind.Number)
+        {
+            return null;
+        }
+
+        return value.TryGetInt64(out var n) ? n : (long)double.Parse(value.GetRawText(), CultureInfo.InvariantCulture);
+    }
+}

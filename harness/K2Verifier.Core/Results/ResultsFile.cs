@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace K2Verifier.Results;
+
+/// <summary>Reading and compacting a results.jsonl file (ours or K2VV's).</summary>
+public static class ResultsFile
+{
+    /// <summary>Every non-blank row in file order; unreadable lines (e.g. one cut short by a kill) come with a problem.</summary>
+    public static IEnumerable<JournalRow> Read(string path)
+    {
+        foreach (var line in JsonlScanner.Lines(path))
+        {
+            if (line.IsBlank)
+            {
+                continue;
+            }
+
+            CaseResult? result = null;
+            string? problem = null;
+            try
+            {
+                result = CaseResultSerializer.Parse(line.Bytes.Span);
+            }
+            catch (JsonException ex)
+            {
+                problem = $"{path}:{line.Number}: {ex.Message}";
+            }
+
+            yield return new JournalRow(line, result, problem);
+        }
+    }
+
+    /// <summary>
+    /// Rewrites the file with one row per data_index (the latest <c>last_run_at</c> wins; on a tie the later line),
+    /// sorted by data_index, as K2VV does at the end of a run. Unreadable lines are dropped. Returns the row count.
+    /// The rewrite goes through a temporary file and an atomic rename, so the journal is never half-written.
+    /// </summary>
+    public static int Compact(string path)
+    {
+        var chosen = new Dictionary<int, (long Offset, int Length, string LastRunAt)>();
+        foreach (var row in Read(path))
+        {
+            if (row.Result is not { } result)
+            {
+                continue;
+            }
+
+            if (!chosen.TryGetValue(result.DataIndex, out var current) || CompareRunTimes(result.LastRunAt, current.LastRunAt) >= 0)
+            {
+                chosen[result.DataIndex] = (row.Line.Offset, row.Line.Bytes.Length, result.LastRunAt);
+            }
+        }
+
+        var temporary = path + ".compact.tmp";
+        using (var source = File.OpenHandle(path))
+        using (var target = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        {
+            foreach (var (offset, length, _) in chosen.OrderBy(p => p.Key).Select(p => p.Value))
+            {
+                var buffer = new byte[length];
+                RandomAccess.Read(source, buffer, offset);
+                target.Write(buffer);
+                target.WriteByte((byte)'\n');
+            }
+
+            target.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+        return chosen.Count;
+    }
+
+    private static int CompareRunTimes(string a, string b)
+    {
+        var styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind;
+        if (DateTimeOffset.TryParse(a, CultureInfo.InvariantCulture, styles, out var x)
+            && DateTimeOffset.TryParse(b, CultureInfo.InvariantCulture, styles, out var y))
+        {
+            return x.CompareTo(y);
+        }
+
+        return string.CompareOrdinal(a, b);
+    }
+}

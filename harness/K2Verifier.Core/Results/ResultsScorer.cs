@@ -1,0 +1,42 @@
+using K2Verifier.Metrics;
+using K2Verifier.Preparation;
+
+namespace K2Verifier.Results;
+
+/// <summary>
+/// Recomputes a summary from a results file (ours or K2VV's), re-judging every tool call with the current validator.
+/// The only way a summary is made: <c>run</c> calls it on its own journal at the end, <c>score</c> on any file.
+/// </summary>
+public sealed class ResultsScorer
+{
+    private readonly CaseEvaluator _evaluator;
+
+    public ResultsScorer(CaseEvaluator evaluator)
+    {
+        ArgumentNullException.ThrowIfNull(evaluator);
+        _evaluator = evaluator;
+    }
+
+    /// <summary>Scores <paramref name="resultsPath"/>; <paramref name="problems"/> receives each unreadable line.</summary>
+    public RunSummary Score(string resultsPath, RunInfo run, Action<string>? problems = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var outcomes = new List<CaseOutcome>();
+        var unreadable = 0;
+        string? model = null;
+        foreach (var row in ResultsFile.Read(resultsPath))
+        {
+            if (row.Result is not { } result)
+            {
+                unreadable++;
+                problems?.Invoke(row.Problem!);
+                continue;
+            }
+
+            model ??= RequestPreparer.ReadModel(result.RequestJson);
+            outcomes.Add(_evaluator.Rescore(result));
+        }
+
+        return MetricsCalculator.Calculate(outcomes, run.Model is null ? run with { Model = model } : run, unreadable);
+    }
+}

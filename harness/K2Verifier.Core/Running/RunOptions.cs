@@ -1,0 +1,68 @@
+using K2Verifier.Preparation;
+
+namespace K2Verifier.Running;
+
+/// <summary>Everything one replay needs besides the backend. Built once by the CLI and validated before any work.</summary>
+public sealed record RunOptions
+{
+    /// <summary>The K2VV-format dataset (JSONL). Required.</summary>
+    public required string DatasetPath { get; init; }
+
+    /// <summary>The results journal. Default: <c>results.jsonl</c>.</summary>
+    public string OutputPath { get; init; } = "results.jsonl";
+
+    /// <summary>The summary file. Default: <c>summary.json</c>.</summary>
+    public string SummaryPath { get; init; } = "summary.json";
+
+    /// <summary>Requests in flight at once. Default: 5 (K2VV's).</summary>
+    public int Concurrency { get; init; } = 5;
+
+    /// <summary>Keep earlier successful rows (matched by hash) and send only the rest. Default: false.</summary>
+    public bool Incremental { get; init; }
+
+    /// <summary>Stop at the first unusable dataset line instead of skipping it. Default: false.</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>Request overrides (model, temperature, max_tokens, extra body).</summary>
+    public PreparationOptions Preparation { get; init; } = new();
+
+    /// <summary>The endpoint recorded in the summary (no credentials). Default: null.</summary>
+    public string? Endpoint { get; init; }
+
+    /// <summary>Every problem with these options, all at once; empty when they are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (!File.Exists(DatasetPath))
+        {
+            problems.Add($"dataset file not found: {DatasetPath}");
+        }
+
+        if (Concurrency is < 1 or > 1024)
+        {
+            problems.Add($"--concurrency {Concurrency} is out of range (1 to 1024)");
+        }
+
+        if (Preparation.Temperature is < 0 or > 2)
+        {
+            problems.Add($"--temperature {Preparation.Temperature} is out of range (0 to 2)");
+        }
+
+        if (Preparation.MaxTokens is <= 0)
+        {
+            problems.Add($"--max-tokens {Preparation.MaxTokens} must be positive");
+        }
+
+        if (string.IsNullOrWhiteSpace(OutputPath))
+        {
+            problems.Add("--output must name a file");
+        }
+
+        if (string.IsNullOrWhiteSpace(SummaryPath))
+        {
+            problems.Add("--summary must name a file");
+        }
+
+        return problems;
+    }
+}

@@ -1,0 +1,6 @@
+using K2Verifier.Metrics;
+
+namespace K2Verifier.Running;
+
+/// <summary>What a run produced: its outcome, the summary of the journal, and the files written.</summary>
+public sealed record RunReport(RunOutcome Outcome, RunSummary Summary, string ResultsPath, string SummaryPath, string? Message = null);

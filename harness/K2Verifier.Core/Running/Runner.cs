@@ -1,0 +1,155 @@
+using System.Runtime.CompilerServices;
+using K2Verifier.Backends;
+using K2Verifier.Dataset;
+using K2Verifier.Metrics;
+using K2Verifier.Preparation;
+using K2Verifier.Results;
+
+namespace K2Verifier.Running;
+
+/// <summary>
+/// Replays a dataset against a backend with bounded concurrency: each finished request is appended to the journal
+/// (and flushed) before it is counted; at the end the journal is de-duplicated and sorted and the summary is computed
+/// from it. Ctrl-C and a dead endpoint stop the run with the journal intact.
+/// </summary>
+public sealed partial class Runner
+{
+    private readonly IChatBackend _backend;
+    private readonly CaseEvaluator _evaluator;
+    private readonly TimeProvider _time;
+    private readonly IRunObserver _observer;
+
+    public Runner(IChatBackend backend, CaseEvaluator evaluator, TimeProvider time, IRunObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(observer);
+        _backend = backend;
+        _evaluator = evaluator;
+        _time = time;
+        _observer = observer;
+    }
+
+    /// <summary>Runs the replay. Throws <see cref="DatasetFormatException"/> in strict mode on a bad line.</summary>
+    public async Task<RunReport> RunAsync(RunOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Strict)
+        {
+            await EnsureDatasetIsCleanAsync(options.DatasetPath, cancellationToken).ConfigureAwait(false);
+        }
+
+        var startedAt = _time.GetLocalNow().DateTime;
+        var start = _time.GetTimestamp();
+        var kept = options.Incremental ? SuccessfulHashes(options.OutputPath) : [];
+        var (estimate, datasetSha256) = await DatasetFingerprint.ReadAsync(options.DatasetPath, cancellationToken).ConfigureAwait(false);
+        var counters = new RunCounters(_time, start);
+        var outcome = RunOutcome.Completed;
+        string? message = null;
+
+        await using (var journal = ResultsJournal.Open(options.OutputPath, truncate: !options.Incremental))
+        {
+            var requests = PrepareAsync(options, kept, counters, cancellationToken);
+            counters.Total = estimate;
+            _observer.Started(estimate);
+            try
+            {
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };
+                await Parallel.ForEachAsync(requests, parallel, async (request, ct) =>
+                {
+                    var response = await _backend.SendAsync(request, ct).ConfigureAwait(false);
+                    var row = _evaluator.FromBackend(request, response, MetricsCalculator.PythonIsoFormat(_time.GetLocalNow().DateTime));
+                    await journal.AppendAsync(row, CancellationToken.None).ConfigureAwait(false);
+                    _observer.CaseFinished(row, counters.Record(row));
+                }).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                outcome = RunOutcome.Cancelled;
+                message = "interrupted: finished requests are in the journal; rerun with --incremental to resume";
+            }
+            catch (EndpointUnavailableException ex)
+            {
+                outcome = RunOutcome.EndpointUnavailable;
+                message = ex.Message;
+            }
+        }
+
+        ResultsFile.Compact(options.OutputPath);
+        var finishedAt = _time.GetLocalNow().DateTime;
+        var run = new RunInfo
+        {
+            Model = options.Preparation.Model,
+            Endpoint = options.Endpoint,
+            Dataset = options.DatasetPath,
+            DatasetSha256 = datasetSha256,
+            Concurrency = options.Concurrency,
+            HarnessVersion = HarnessVersion.Value,
+            StartedAt = MetricsCalculator.PythonIsoFormat(startedAt),
+            FinishedAt = MetricsCalculator.PythonIsoFormat(finishedAt),
+            DurationMs = (long)_time.GetElapsedTime(start).TotalMilliseconds,
+            RequestsSent = counters.Done,
+            SkippedLines = counters.Skipped,
+        };
+        var summary = new ResultsScorer(_evaluator).Score(options.OutputPath, run);
+        await RunSummaryWriter.WriteAsync(summary, options.SummaryPath, CancellationToken.None).ConfigureAwait(false);
+        return new RunReport(outcome, summary, options.OutputPath, options.SummaryPath, message);
+    }
+
+    private async IAsyncEnumerable<PreparedRequest> PrepareAsync(
+        RunOptions options,
+        HashSet<string> kept,
+        RunCounters counters,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var preparer = new RequestPreparer(options.Preparation);
+        await foreach (var record in DatasetReader.ReadAsync(options.DatasetPath, cancellationToken).ConfigureAwait(false))
+        {
+            if (!record.IsValid)
+            {
+                counters.Skip();
+                _observer.DatasetLineSkipped(record);
+                continue;
+            }
+
+            var request = preparer.Prepare(record);
+            if (kept.Contains(request.Hash))
+            {
+                counters.Keep();
+                continue;
+            }
+
+            yield return request;
+        }
+    }
+
+    private static async Task EnsureDatasetIsCleanAsync(string path, CancellationToken cancellationToken)
+    {
+        await foreach (var record in DatasetReader.ReadAsync(path, cancellationToken).ConfigureAwait(false))
+        {
+            if (!record.IsValid)
+            {
+                throw new DatasetFormatException(record.Describe());
+            }
+        }
+    }
+
+    /// <summary>Hashes whose latest row in an existing results file (ours or K2VV's) succeeded, as K2VV's incremental mode reads them.</summary>
+    private static HashSet<string> SuccessfulHashes(string resultsPath)
+    {
+        var latest = new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (File.Exists(resultsPath))
+        {
+            foreach (var row in ResultsFile.Read(resultsPath))
+            {
+                if (row.Result is { } result)
+                {
+                    latest[result.Hash] = result.IsSuccess;
+                }
+            }
+        }
+
+        return [.. latest.Where(p => p.Value).Select(p => p.Key)];
+    }
+}

@@ -1,0 +1,86 @@
+using K2Verifier.Results;
+
+namespace K2Verifier.Core.Tests.Results;
+
+public sealed class ResultsFileTests
+{
+    [Fact]
+    public async Task Journal_AppendedRows_ReadBackEqual()
+    {
+        var path = Path.Combine(TempFile.Directory(), "results.jsonl");
+        var row = TestData.Row(3, "tool_calls") with { Attempts = 2, TtftMs = 40, Warnings = ["w"] };
+
+        await using (var journal = ResultsJournal.Open(path, truncate: true))
+        {
+            await journal.AppendAsync(row);
+        }
+
+        var read = Assert.Single(ResultsFile.Read(path)).Result!;
+        Assert.Equal(CaseResultSerializer.ToJson(row), CaseResultSerializer.ToJson(read));
+    }
+
+    [Fact]
+    public async Task Journal_PartialLastLine_NextRowStartsOnItsOwnLine()
+    {
+        var path = Path.Combine(TempFile.Directory(), "results.jsonl");
+        await File.WriteAllTextAsync(path, CaseResultSerializer.ToJson(TestData.Row(1)) + "\n{\"data_index\": 2, \"requ");
+
+        await using (var journal = ResultsJournal.Open(path, truncate: false))
+        {
+            await journal.AppendAsync(TestData.Row(3));
+        }
+
+        var rows = ResultsFile.Read(path).ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.NotNull(rows[1].Problem);
+        Assert.Equal(3, rows[2].Result!.DataIndex);
+    }
+
+    [Fact]
+    public async Task Compact_LatestRunWins_SortedAndUnreadableDropped()
+    {
+        var path = Path.Combine(TempFile.Directory(), "results.jsonl");
+        var lines = new[]
+        {
+            CaseResultSerializer.ToJson(TestData.Row(2, lastRunAt: "2025-11-15T10:00:00.000000", status: CaseStatus.Failed)),
+            CaseResultSerializer.ToJson(TestData.Row(1)),
+            "garbage",
+            CaseResultSerializer.ToJson(TestData.Row(2, "tool_calls", lastRunAt: "2025-11-15T11:00:00.000000")),
+            CaseResultSerializer.ToJson(TestData.Row(3, lastRunAt: "2025-11-15T12:00:00.000000")),
+            CaseResultSerializer.ToJson(TestData.Row(3, "length", lastRunAt: "2025-11-15T09:00:00.000000")),
+        };
+        await File.WriteAllLinesAsync(path, lines);
+
+        var count = ResultsFile.Compact(path);
+
+        var rows = ResultsFile.Read(path).Select(r => r.Result!).ToList();
+        Assert.Equal(3, count);
+        Assert.Equal([1, 2, 3], rows.Select(r => r.DataIndex));
+        Assert.Equal(CaseStatus.Success, rows[1].Status);
+        Assert.Equal("stop", rows[2].FinishReason);
+    }
+
+    [Fact]
+    public void Read_K2vvRow_WithoutOurFields()
+    {
+        var path = TempFile.Write("""{"data_index": 5, "request": {"messages": []}, "response": {"error": "x"}, "status": "failed", "finish_reason": null, "tool_calls_valid": null, "last_run_at": "2025-11-15T10:00:00.123456", "duration_ms": 12, "hash": "abc"}""");
+
+        var row = Assert.Single(ResultsFile.Read(path)).Result!;
+
+        Assert.Equal(5, row.DataIndex);
+        Assert.Equal(1, row.Attempts);
+        Assert.Empty(row.ToolCallChecks);
+        Assert.Equal("{}", row.ExtraBodyJson);
+    }
+
+    [Fact]
+    public void Read_RowMissingDataIndex_ProblemNamesFieldAndLine()
+    {
+        var path = TempFile.Write("""{"request": {}, "status": "success"}""");
+
+        var row = Assert.Single(ResultsFile.Read(path));
+
+        Assert.Null(row.Result);
+        Assert.Contains(":1: data_index", row.Problem);
+    }
+}

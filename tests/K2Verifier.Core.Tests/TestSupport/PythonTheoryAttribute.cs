@@ -1,0 +1,14 @@
+namespace K2Verifier.Core.Tests.TestSupport;
+
+/// <summary>A theory that needs python3 as an oracle; skipped with a clear reason where python3 is missing.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class PythonTheoryAttribute : TheoryAttribute
+{
+    public PythonTheoryAttribute()
+    {
+        if (!PythonOracle.IsAvailable)
+        {
+            Skip = "python3 is not available on this machine: the K2VV reference oracle cannot run";
+        }
+    }
+}
