@@ -1,0 +1,120 @@
+using System.Text.Json;
+using K2Verifier.Validation.Evaluation;
+using K2Verifier.Validation.Json;
+using K2Verifier.Validation.Keywords;
+
+namespace K2Verifier.Validation.Compilation;
+
+/// <summary>
+/// Turns schema documents into <see cref="SchemaNode"/> graphs: one node per physical location (so <c>$ref</c>
+/// cycles become graph cycles, never infinite compilation), references resolved up front through the registry.
+/// </summary>
+internal sealed partial class SchemaCompiler
+{
+    private readonly SchemaRegistry _registry;
+    private readonly TimeSpan _regexTimeout;
+    private readonly Dictionary<SchemaLocation, SchemaNode> _nodes = [];
+    private readonly List<RefKeyword> _refs = [];
+
+    public SchemaCompiler(SchemaRegistry registry, TimeSpan regexTimeout)
+    {
+        _registry = registry;
+        _regexTimeout = regexTimeout;
+    }
+
+    /// <summary>Compiles the document's root and everything it references.</summary>
+    public SchemaNode CompileRoot(int document)
+    {
+        var root = Compile(new SchemaLocation(document, string.Empty));
+        var anchors = new Dictionary<(string Uri, string Name), SchemaNode>();
+        var known = -1;
+        while (known != anchors.Count || _registry.DynamicAnchors().Count != anchors.Count)
+        {
+            known = anchors.Count;
+            foreach (var (key, location) in _registry.DynamicAnchors())
+            {
+                anchors[key] = Compile(location);
+            }
+        }
+
+        foreach (var reference in _refs)
+        {
+            reference.SetDynamicAnchors(anchors);
+        }
+
+        return root;
+    }
+
+    private SchemaNode Compile(SchemaLocation location)
+    {
+        if (_nodes.TryGetValue(location, out var existing))
+        {
+            return existing;
+        }
+
+        var element = _registry.ElementAt(location);
+        var baseUri = _registry.BaseOf(location);
+        var node = element.ValueKind switch
+        {
+            JsonValueKind.False => new SchemaNode(false, baseUri),
+            JsonValueKind.Object => new SchemaNode(null, baseUri),
+            _ => new SchemaNode(true, baseUri),
+        };
+        _nodes[location] = node;
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            var keywords = BuildKeywords(element, location, baseUri, _registry.DraftOf(location.Document));
+            var hasUnevaluated = keywords.Any(k => k is UnevaluatedKeyword);
+            node.SetKeywords([.. keywords.OrderBy(k => k is UnevaluatedKeyword ? 1 : 0)], hasUnevaluated);
+        }
+
+        return node;
+    }
+
+    private SchemaNode Child(SchemaLocation parent, string keyword) =>
+        Compile(parent with { Pointer = JsonPointer.Append(parent.Pointer, keyword) });
+
+    private SchemaNode Child(SchemaLocation parent, string keyword, string name) =>
+        Compile(parent with { Pointer = JsonPointer.Append(JsonPointer.Append(parent.Pointer, keyword), name) });
+
+    private SchemaNode Child(SchemaLocation parent, string keyword, int index) =>
+        Compile(parent with { Pointer = JsonPointer.Append(JsonPointer.Append(parent.Pointer, keyword), index) });
+
+    private SchemaNode[] Children(SchemaLocation parent, string keyword, JsonElement array) =>
+        [.. Enumerable.Range(0, array.GetArrayLength()).Select(i => Child(parent, keyword, i))];
+
+    private RefKeyword CompileReference(string keyword, string reference, string baseUri)
+    {
+        var compiled = new RefKeyword(keyword, baseUri);
+        _refs.Add(compiled);
+        var (uri, fragment) = SchemaUri.Split(SchemaUri.Join(baseUri, reference));
+        if (!_registry.TryGetResource(uri, out var resource))
+        {
+            compiled.Fail($"Unresolvable: {reference} (no resource {PyRepr.String(uri)}; remote references are never fetched)");
+            return compiled;
+        }
+
+        fragment = Uri.UnescapeDataString(fragment);
+        if (fragment.Length == 0 || fragment[0] == '/')
+        {
+            var pointer = resource.Pointer + fragment;
+            if (!JsonPointer.TryResolve(_registry.Root(resource.Document), pointer, out _))
+            {
+                compiled.Fail($"Unresolvable JSON pointer: {PyRepr.String(fragment)}");
+                return compiled;
+            }
+
+            compiled.Resolve(Compile(resource with { Pointer = pointer }), uri, null);
+            return compiled;
+        }
+
+        if (!_registry.TryGetAnchor(uri, fragment, out var anchor, out var dynamic))
+        {
+            compiled.Fail($"Unresolvable: {reference} (no anchor {PyRepr.String(fragment)})");
+            return compiled;
+        }
+
+        compiled.Resolve(Compile(anchor), uri, dynamic ? fragment : null);
+        return compiled;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using K2Verifier.Validation.Evaluation;
+using K2Verifier.Validation.Json;
+
+namespace K2Verifier.Validation.Keywords;
+
+/// <summary><c>type</c> with python-jsonschema's checks: booleans are not numbers, 1.0 and 1e20 are integers.</summary>
+internal sealed class TypeKeyword : Keyword
+{
+    private const int NullBit = 1, BooleanBit = 2, ObjectBit = 4, ArrayBit = 8, NumberBit = 16, IntegerBit = 32, StringBit = 64;
+    private readonly int _mask;
+    private readonly string _expected;
+
+    public TypeKeyword(IReadOnlyList<string> types)
+        : base("type")
+    {
+        foreach (var type in types)
+        {
+            _mask |= type switch
+            {
+                "null" => NullBit,
+                "boolean" => BooleanBit,
+                "object" => ObjectBit,
+                "array" => ArrayBit,
+                "number" => NumberBit,
+                "integer" => IntegerBit,
+                "string" => StringBit,
+                _ => 0,
+            };
+        }
+
+        _expected = string.Join(", ", types.Select(PyRepr.String));
+    }
+
+    public override bool Evaluate(JsonElement instance, EvaluationContext context, Annotations? annotations)
+    {
+        var valid = instance.ValueKind switch
+        {
+            JsonValueKind.Null => (_mask & NullBit) != 0,
+            JsonValueKind.True or JsonValueKind.False => (_mask & BooleanBit) != 0,
+            JsonValueKind.Object => (_mask & ObjectBit) != 0,
+            JsonValueKind.Array => (_mask & ArrayBit) != 0,
+            JsonValueKind.String => (_mask & StringBit) != 0,
+            JsonValueKind.Number => (_mask & NumberBit) != 0 || ((_mask & IntegerBit) != 0 && PyNumber.IsIntegerElement(instance)),
+            _ => false,
+        };
+        if (!valid && context.ReportErrors)
+        {
+            context.AddError(Name, $"{EvaluationContext.Repr(instance)} is not of type {_expected}");
+        }
+
+        return valid;
+    }
+}
