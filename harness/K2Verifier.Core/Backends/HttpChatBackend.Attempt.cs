@@ -1,0 +1,211 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using K2Verifier.Backends.Http;
+using K2Verifier.Preparation;
+
+namespace K2Verifier.Backends;
+
+/// <summary>One attempt: send, read the body or stream, and classify what came back.</summary>
+public sealed partial class HttpChatBackend
+{
+    private async ValueTask<AttemptResult> AttemptAsync(PreparedRequest request, RequestState state, CancellationToken cancellationToken)
+    {
+        state.BeginAttempt();
+        long started = _timeProvider.GetTimestamp();
+        bool buffered = !request.Stream;
+        try
+        {
+            using PipelineResponse response = await _transport.SendAsync(request.WireBodyJson, buffered, cancellationToken);
+            if (response.Status is < 200 or > 299)
+            {
+                return await ReadErrorAsync(response, buffered, cancellationToken);
+            }
+
+            string? contentType = Header(response, "Content-Type");
+            if (request.Stream && !IsJson(contentType))
+            {
+                return await ReadStreamAsync(response, state, started, cancellationToken);
+            }
+
+            return await ReadJsonAsync(response, buffered, request.Stream ? contentType : null, cancellationToken);
+        }
+        catch (Exception exception) when (IsTransportFault(exception))
+        {
+            cancellationToken.ThrowIfCancellationRequested(); // the per-attempt timeout or the caller, not the wire
+            (string label, string detail) = DescribeTransportFault(exception);
+            return new AttemptResult
+            {
+                Failure = new BackendFailure(BackendFailureCategory.Connection, detail),
+                Fault = AttemptFault.Transient,
+                CountsAgainstEndpoint = true,
+                FaultLabel = label,
+            };
+        }
+    }
+
+    private async Task<AttemptResult> ReadErrorAsync(PipelineResponse response, bool buffered, CancellationToken cancellationToken)
+    {
+        string body = _scrubber.Scrub(await ReadTextAsync(response, buffered, cancellationToken));
+        int status = response.Status;
+        TimeSpan? retryAfter = RetryAfterParser.Parse(Header(response, "Retry-After"), Header(response, "retry-after-ms"), _timeProvider.GetUtcNow());
+        string reason = string.IsNullOrEmpty(response.ReasonPhrase) ? string.Empty : " " + response.ReasonPhrase;
+        return new AttemptResult
+        {
+            StatusCode = status,
+            Body = body,
+            Failure = new BackendFailure(BackendFailureCategory.HttpStatus, string.Create(
+                CultureInfo.InvariantCulture, $"HTTP {status}{reason}: {SseStreamReader.Snippet(body)}"), status),
+            Fault = status == 429 ? AttemptFault.RateLimited : status is >= 500 or 408 ? AttemptFault.Transient : AttemptFault.Permanent,
+            CountsAgainstEndpoint = status >= 500,
+            FaultLabel = string.Create(CultureInfo.InvariantCulture, $"HTTP {status}"),
+            RetryAfter = retryAfter,
+        };
+    }
+
+    private static async Task<AttemptResult> ReadJsonAsync(PipelineResponse response, bool buffered, string? streamRequestedButGot, CancellationToken cancellationToken)
+    {
+        string body = await ReadTextAsync(response, buffered, cancellationToken);
+        IReadOnlyList<string> warnings = streamRequestedButGot is null
+            ? []
+            : [$"a stream was requested but the response is '{streamRequestedButGot}', not text/event-stream; recorded as a JSON body"];
+        if (IsJsonObject(body))
+        {
+            return new AttemptResult { StatusCode = response.Status, Body = body, Warnings = warnings };
+        }
+
+        return new AttemptResult
+        {
+            StatusCode = response.Status,
+            Body = body,
+            Warnings = warnings,
+            Failure = new BackendFailure(BackendFailureCategory.MalformedJson, string.Create(
+                CultureInfo.InvariantCulture, $"HTTP {response.Status} body is not a JSON object: {SseStreamReader.Snippet(body)}"), response.Status),
+            Fault = AttemptFault.Permanent,
+        };
+    }
+
+    private async Task<AttemptResult> ReadStreamAsync(PipelineResponse response, RequestState state, long started, CancellationToken cancellationToken)
+    {
+        var reader = new SseStreamReader(() => (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds);
+        string? transportFault = null;
+        try
+        {
+            await reader.ReadAsync(response.ContentStream ?? Stream.Null, state.CurrentBody, cancellationToken);
+        }
+        catch (Exception exception) when (IsTransportFault(exception))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            transportFault = DescribeTransportFault(exception).Detail;
+        }
+
+        var result = new AttemptResult
+        {
+            StatusCode = response.Status,
+            Body = state.CurrentBody.ToString(),
+            IsStream = true,
+            TimeToFirstTokenMs = reader.TimeToFirstTokenMs,
+        };
+        var warnings = new List<string>(reader.Warnings());
+        string cause = transportFault is null ? string.Empty : $" ({transportFault})";
+        if (reader.SawDone)
+        {
+            return result with { Warnings = warnings };
+        }
+
+        if (reader.FinishReason is not null)
+        {
+            warnings.Add($"stream ended without [DONE] after finish_reason '{reader.FinishReason}'{cause}; kept as complete");
+            return result with { Warnings = warnings };
+        }
+
+        return result with
+        {
+            Warnings = warnings,
+            Failure = new BackendFailure(BackendFailureCategory.TruncatedStream, string.Create(CultureInfo.InvariantCulture,
+                $"stream ended before [DONE] and before any finish_reason, after {reader.Events} data event(s){cause}"), response.Status),
+            Fault = AttemptFault.Transient,
+        };
+    }
+
+    private static async Task<string> ReadTextAsync(PipelineResponse response, bool buffered, CancellationToken cancellationToken)
+    {
+        if (buffered)
+        {
+            return response.Content.ToString();
+        }
+
+        if (response.ContentStream is not { } stream)
+        {
+            return string.Empty;
+        }
+
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
+        return await reader.ReadToEndAsync(cancellationToken);
+    }
+
+    private static string? Header(PipelineResponse response, string name) =>
+        response.Headers.TryGetValue(name, out string? value) ? value : null;
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null && contentType.Contains("json", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsJsonObject(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Failures of the wire rather than of the answer: refused, reset, closed mid-body, DNS, and the transport's own
+    /// connect timeout. An <see cref="OperationCanceledException"/> is one only when the attempt's token is not
+    /// cancelled (the caller checks).
+    /// </summary>
+    private static bool IsTransportFault(Exception exception) =>
+        exception is HttpRequestException or IOException or SocketException or ClientResultException or OperationCanceledException;
+
+    private static (string Label, string Detail) DescribeTransportFault(Exception exception)
+    {
+        Exception inner = exception is ClientResultException { InnerException: { } wrapped } ? wrapped : exception;
+        SocketException? socket = FindSocketException(inner);
+        string label = socket?.SocketErrorCode switch
+        {
+            SocketError.ConnectionRefused => "connection refused",
+            SocketError.ConnectionReset or SocketError.ConnectionAborted => "connection reset",
+            SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData => "host not found",
+            SocketError.TimedOut => "connect timeout",
+            _ => inner switch
+            {
+                HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } => "connection closed before the response ended",
+                HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "host not found",
+                OperationCanceledException => "connect timeout",
+                IOException => "connection broken mid-body",
+                _ => "connection error",
+            },
+        };
+        return (label, $"{label}: {inner.Message}");
+    }
+
+    private static SocketException? FindSocketException(Exception? exception)
+    {
+        for (int depth = 0; exception is not null && depth < 8; depth++, exception = exception.InnerException)
+        {
+            if (exception is SocketException socket)
+            {
+                return socket;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using K2Verifier.Backends.Http;
+using K2Verifier.Preparation;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace K2Verifier.Backends;
+
+/// <summary>
+/// An <see cref="IChatBackend"/> for any OpenAI-compatible endpoint. The prepared body is POSTed as is to
+/// <c>{BaseUrl}/chat/completions</c> (or <c>/completions</c>) through the OpenAI SDK's protocol-level API, and the
+/// raw body comes back: JSON, or for streams the SSE text as received. One Polly pipeline per instance (per run)
+/// gives per-attempt timeouts, bounded retries honouring <c>Retry-After</c>, and a circuit breaker that throws
+/// <see cref="EndpointUnavailableException"/> when the endpoint is down for everything. Every other failure is
+/// data in the returned <see cref="BackendResponse"/>; the caller's cancellation propagates as
+/// <see cref="OperationCanceledException"/>. Thread-safe: one instance serves all concurrent requests of a run.
+/// </summary>
+public sealed partial class HttpChatBackend : IChatBackend, IDisposable
+{
+    private readonly HttpBackendOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly OpenAiProtocolTransport _transport;
+    private readonly EndpointHealth _health = new();
+    private readonly ResiliencePipeline<AttemptResult> _pipeline;
+    private readonly SecretScrubber _scrubber;
+    private readonly string _endpointDisplay;
+    private bool _disposed;
+
+    /// <summary>Creates the backend for one run.</summary>
+    /// <param name="options">Endpoint, key, timeouts, retries; validated here.</param>
+    /// <param name="timeProvider">Clock for timeouts, retry waits and durations. Default: <see cref="TimeProvider.System"/>.</param>
+    /// <exception cref="ArgumentException">The options are invalid (the message lists every problem).</exception>
+    public HttpChatBackend(HttpBackendOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        IReadOnlyList<string> problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid HTTP backend options: " + string.Join(" ", problems), nameof(options));
+        }
+
+        _options = options;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _scrubber = new SecretScrubber(options.ApiKey);
+        _endpointDisplay = DisplayUrl(options);
+        _transport = new OpenAiProtocolTransport(options);
+        _pipeline = HttpResiliencePipelineFactory.Create(options, _health, _timeProvider);
+    }
+
+    /// <summary>The options this backend runs with.</summary>
+    public HttpBackendOptions Options => _options;
+
+    /// <inheritdoc/>
+    /// <exception cref="EndpointUnavailableException">The circuit breaker is open: the endpoint is down for everything.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<BackendResponse> SendAsync(PreparedRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var state = new RequestState(_options.Retry);
+        long started = _timeProvider.GetTimestamp();
+        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RequestState.Key, state);
+        try
+        {
+            AttemptResult result = await _pipeline.ExecuteAsync(
+                static (ctx, s) => s.Backend.AttemptAsync(s.Request, s.State, ctx.CancellationToken),
+                context,
+                (Backend: this, Request: request, State: state));
+            return ToResponse(result, state, started);
+        }
+        catch (TimeoutRejectedException)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var timedOut = new AttemptResult
+            {
+                Body = state.CurrentBody.Length > 0 ? state.CurrentBody.ToString() : null,
+                IsStream = request.Stream,
+                Failure = new BackendFailure(BackendFailureCategory.Timeout, string.Create(
+                    CultureInfo.InvariantCulture, $"no complete response within the per-attempt timeout of {_options.Timeout.TotalSeconds:0.###} s")),
+            };
+            return ToResponse(timedOut, state, started);
+        }
+        catch (BrokenCircuitException exception)
+        {
+            throw new EndpointUnavailableException(_scrubber.Scrub(string.Create(CultureInfo.InvariantCulture,
+                $"{_endpointDisplay} is unavailable: {_health.Describe()} (connection errors, timeouts and 5xx count; the circuit breaker opens when at least {_options.CircuitBreaker.MinimumThroughput} attempts within {_options.CircuitBreaker.SamplingDuration.TotalSeconds:0} s all failed)")),
+                exception);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            _transport.Dispose();
+        }
+    }
+
+    private BackendResponse ToResponse(AttemptResult result, RequestState state, long started)
+    {
+        BackendFailure? failure = result.Failure;
+        if (failure is not null && state.Attempts > 1)
+        {
+            failure = failure with { Message = string.Create(CultureInfo.InvariantCulture, $"{failure.Message} (after {state.Attempts} attempts)") };
+        }
+
+        return new BackendResponse
+        {
+            StatusCode = result.StatusCode,
+            Body = result.Body,
+            IsStream = result.IsStream,
+            DurationMs = (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds,
+            TimeToFirstTokenMs = result.TimeToFirstTokenMs,
+            Attempts = state.Attempts,
+            Failure = failure is null ? null : failure with { Message = _scrubber.Scrub(failure.Message) },
+            Warnings = [.. state.Notes.Concat(result.Warnings).Select(_scrubber.Scrub)],
+        };
+    }
+
+    /// <summary>The base URL without user info, query or fragment (safe to show).</summary>
+    private static string DisplayUrl(HttpBackendOptions options)
+    {
+        var builder = new UriBuilder(options.BaseUrl) { UserName = string.Empty, Password = string.Empty, Query = string.Empty, Fragment = string.Empty };
+        string path = options.UseRawCompletions ? "/completions" : "/chat/completions";
+        return builder.Uri.AbsoluteUri.TrimEnd('/') + path;
+    }
+}
