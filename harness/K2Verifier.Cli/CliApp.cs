@@ -39,6 +39,7 @@ public static class CliApp
             Output = console.Out,
             Error = console.Error,
             ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+            EnableDefaultExceptionHandler = false,
         };
         if (parseResult.Errors.Count > 0)
         {

@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        return [];
+        yield return RunCommand.Create(console);
+        yield return ScoreCommand.Create(console);
     }
 }

@@ -1,0 +1,134 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using K2Verifier.Backends;
+using K2Verifier.Preparation;
+using K2Verifier.Running;
+
+namespace K2Verifier.Cli.Commands;
+
+/// <summary>The options of <c>run</c> (K2VV's names and defaults, then ours) and their binding to <see cref="RunOptions"/>.</summary>
+internal sealed class RunCommandOptions
+{
+    public Argument<string> Samples { get; } = new("samples") { Description = "The dataset: JSONL, one chat-completion request body per line." };
+
+    public Option<string> BaseUrl { get; } = new("--base-url") { Description = "The endpoint, e.g. http://127.0.0.1:8000/v1.", Required = true };
+
+    public Option<string> Model { get; } = new("--model") { Description = "The model name sent in every request.", Required = true };
+
+    public Option<string?> ApiKey { get; } = new("--api-key") { Description = "API key (default: $OPENAI_API_KEY). Never written to any output." };
+
+    public Option<int> Concurrency { get; } = new("--concurrency") { Description = "Requests in flight at once.", DefaultValueFactory = _ => 5 };
+
+    public Option<int> Timeout { get; } = new("--timeout") { Description = "Per-attempt timeout in seconds.", DefaultValueFactory = _ => 600 };
+
+    public Option<int> Retries { get; } = new("--retries") { Description = "Retries for 5xx, timeouts and connection errors.", DefaultValueFactory = _ => 3 };
+
+    public Option<int> RateLimitRetries { get; } = new("--rate-limit-retries") { Description = "Retries for 429 responses (a rate limit means the endpoint is alive).", DefaultValueFactory = _ => 10 };
+
+    public Option<string?> ExtraBody { get; } = new("--extra-body") { Description = "A JSON object merged into every request body." };
+
+    public Option<double?> Temperature { get; } = new("--temperature") { Description = "Override every request's temperature." };
+
+    public Option<int?> MaxTokens { get; } = new("--max-tokens") { Description = "Override every request's max_tokens." };
+
+    public Option<bool> Incremental { get; } = new("--incremental") { Description = "Keep successful rows of an existing --output (matched by request hash) and send only the rest." };
+
+    public Option<string> Output { get; } = new("--output") { Description = "The results journal.", DefaultValueFactory = _ => "results.jsonl" };
+
+    public Option<string> Summary { get; } = new("--summary") { Description = "The summary file.", DefaultValueFactory = _ => "summary.json" };
+
+    public Option<bool> Strict { get; } = new("--strict") { Description = "Stop with exit code 2 at the first unusable dataset line instead of skipping it." };
+
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(Samples);
+        foreach (var option in new Option[] { BaseUrl, Model, ApiKey, Concurrency, Timeout, Retries, RateLimitRetries, ExtraBody, Temperature, MaxTokens, Incremental, Output, Summary, Strict })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>Builds and validates the options; every problem is reported at once as a <see cref="UsageException"/>.</summary>
+    public (RunOptions Run, HttpBackendOptions Backend) Bind(ParseResult parseResult)
+    {
+        var problems = new List<string>();
+        var baseUrl = parseResult.GetValue(BaseUrl)!;
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            problems.Add($"--base-url \"{baseUrl}\" is not an http(s) URL (e.g. http://127.0.0.1:8000/v1)");
+        }
+        else if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            problems.Add("--base-url must not carry credentials; use --api-key or OPENAI_API_KEY");
+        }
+
+        var extraBody = ParseExtraBody(parseResult.GetValue(ExtraBody), problems);
+        var run = new RunOptions
+        {
+            DatasetPath = parseResult.GetValue(Samples)!,
+            OutputPath = parseResult.GetValue(Output)!,
+            SummaryPath = parseResult.GetValue(Summary)!,
+            Concurrency = parseResult.GetValue(Concurrency),
+            Incremental = parseResult.GetValue(Incremental),
+            Strict = parseResult.GetValue(Strict),
+            Endpoint = uri?.GetLeftPart(UriPartial.Path),
+            Preparation = new PreparationOptions
+            {
+                Model = parseResult.GetValue(Model),
+                Temperature = parseResult.GetValue(Temperature),
+                MaxTokens = parseResult.GetValue(MaxTokens),
+                ExtraBody = extraBody,
+            },
+        };
+        problems.AddRange(run.Validate());
+        HttpBackendOptions? backend = null;
+        if (uri is not null && problems.Count == 0)
+        {
+            backend = new HttpBackendOptions
+            {
+                BaseUrl = uri,
+                ApiKey = parseResult.GetValue(ApiKey) ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY"),
+                Timeout = TimeSpan.FromSeconds(parseResult.GetValue(Timeout)),
+                Retry = RetryOptions.Default with { Retries = parseResult.GetValue(Retries), RateLimitRetries = parseResult.GetValue(RateLimitRetries) },
+            };
+            problems.AddRange(backend.Validate());
+        }
+
+        if (parseResult.GetValue(Timeout) <= 0)
+        {
+            problems.Add($"--timeout {parseResult.GetValue(Timeout)} must be positive");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new UsageException(string.Join(Environment.NewLine + "error: ", problems.Distinct()));
+        }
+
+        return (run, backend!);
+    }
+
+    private static JsonObject? ParseExtraBody(string? text, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            if (JsonNode.Parse(text) is JsonObject body)
+            {
+                return body;
+            }
+
+            problems.Add("--extra-body must be a JSON object, e.g. '{\"top_p\": 0.95}'");
+        }
+        catch (JsonException ex)
+        {
+            problems.Add($"--extra-body is not JSON: {ex.Message}");
+        }
+
+        return null;
+    }
+}
