@@ -13,7 +13,7 @@ public sealed class HttpChatBackendCircuitBreakerTests(ITestOutputHelper output)
     public async Task SendAsync_ClosedPort_ThrowsEndpointUnavailableWithinSeconds()
     {
         // Arrange: nobody listens; production budgets (3 retries, 20 attempts to open) with test-sized backoff.
-        var baseUrl = new Uri($"http://127.0.0.1:{TestBackends.ClosedPort()}/v1");
+        Uri baseUrl = TestBackends.ClosedPortUrl();
         using var backend = new HttpChatBackend(TestBackends.Options(baseUrl));
         using var deadline = TestBackends.Deadline();
         var stopwatch = Stopwatch.StartNew();
@@ -46,7 +46,7 @@ public sealed class HttpChatBackendCircuitBreakerTests(ITestOutputHelper output)
     [Fact]
     public async Task SendAsync_ClosedPortWithConcurrentRequests_AllStopWithEndpointUnavailable()
     {
-        var baseUrl = new Uri($"http://127.0.0.1:{TestBackends.ClosedPort()}/v1");
+        Uri baseUrl = TestBackends.ClosedPortUrl();
         using var backend = new HttpChatBackend(TestBackends.Options(baseUrl));
         using var deadline = TestBackends.Deadline();
         var stopwatch = Stopwatch.StartNew();
@@ -73,50 +73,44 @@ public sealed class HttpChatBackendCircuitBreakerTests(ITestOutputHelper output)
     public async Task SendAsync_IntermittentServerErrors_NeverTripTheBreaker()
     {
         // Every request fails twice with 500 before it succeeds: two thirds of all attempts fail, never all of them.
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Fallback = FakeReplies.FailTimes(2, FakeReplies.ServerError());
-        using var backend = TestBackends.For(server);
-        using var deadline = TestBackends.Deadline();
+        await using var harness = await BackendHarness.StartAsync();
+        harness.Server.Fallback = FakeReplies.FailTimes(2, FakeReplies.ServerError());
 
         var responses = new BackendResponse[60];
-        await Parallel.ForEachAsync(Enumerable.Range(0, responses.Length), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = deadline.Token },
-            async (i, ct) => responses[i] = await backend.SendAsync(FakeVendorRequests.Chat($"case {i}", dataIndex: i + 1), ct));
+        await Parallel.ForEachAsync(Enumerable.Range(0, responses.Length), new ParallelOptions { MaxDegreeOfParallelism = 4 },
+            async (i, _) => responses[i] = await harness.SendAsync(FakeVendorRequests.Chat($"case {i}", dataIndex: i + 1)));
 
         Assert.All(responses, r => Assert.True(r.IsSuccess, r.Failure?.Message));
         Assert.All(responses, r => Assert.Equal(3, r.Attempts));
-        Assert.Equal(180, server.Requests.Count);
+        Assert.Equal(180, harness.Server.Requests.Count);
     }
 
     [Fact]
     public async Task SendAsync_SeededRandomFaults_EveryRequestEndsAsDataAndBreakerStaysClosed()
     {
         // A small preview of the chaos run: 30% of attempts fail in assorted ways, with a fixed seed.
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Fallback = FakeReplies.RandomFaults(seed: 20250115, faultRate: 0.3, success: FakeReplies.ValidToolCall());
-        using var backend = TestBackends.For(server, o => o with { Retry = o.Retry with { MaxDelay = TimeSpan.FromMilliseconds(50) } });
-        using var deadline = TestBackends.Deadline(60);
+        await using var harness = await BackendHarness.StartAsync(o => o with { Retry = o.Retry with { MaxDelay = TimeSpan.FromMilliseconds(50) } });
+        harness.Server.Fallback = FakeReplies.RandomFaults(seed: 20250115, faultRate: 0.3, success: FakeReplies.ValidToolCall());
 
         var responses = new BackendResponse[200];
-        await Parallel.ForEachAsync(Enumerable.Range(0, responses.Length), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = deadline.Token },
-            async (i, ct) => responses[i] = await backend.SendAsync(FakeVendorRequests.Chat($"case {i}", stream: i % 2 == 0, dataIndex: i + 1), ct));
+        await Parallel.ForEachAsync(Enumerable.Range(0, responses.Length), new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (i, _) => responses[i] = await harness.SendAsync(FakeVendorRequests.Chat($"case {i}", stream: i % 2 == 0, dataIndex: i + 1)));
 
         int succeeded = responses.Count(r => r.IsSuccess);
-        output.WriteLine($"random faults: {succeeded}/200 succeeded, {server.Requests.Count} attempts");
+        output.WriteLine($"random faults: {succeeded}/200 succeeded, {harness.Server.Requests.Count} attempts");
         Assert.InRange(succeeded, 190, 200); // 0.3^4 ≈ 1% fail every attempt
         Assert.All(responses, r => Assert.InRange(r.Attempts, 1, 1 + 3 + 10));
-        Assert.Equal(responses.Sum(r => r.Attempts), server.Requests.Count);
+        Assert.Equal(responses.Sum(r => r.Attempts), harness.Server.Requests.Count);
         Assert.All(responses.Where(r => r.IsSuccess), r => Assert.Contains("tool_calls", r.Body));
     }
 
     [Fact]
     public async Task SendAsync_RateLimitsOnly_NeverTripTheBreaker()
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Fallback = FakeReplies.RateLimited("0");
-        using var backend = TestBackends.For(server, o => o with { Retry = o.Retry with { RateLimitRetries = 30 } });
-        using var deadline = TestBackends.Deadline();
+        await using var harness = await BackendHarness.StartAsync(o => o with { Retry = o.Retry with { RateLimitRetries = 30 } });
+        harness.Server.Fallback = FakeReplies.RateLimited("0");
 
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat("busy"), deadline.Token);
+        BackendResponse response = await harness.SendAsync("busy");
 
         Assert.Equal(31, response.Attempts);
         Assert.Equal(429, response.StatusCode);

@@ -9,75 +9,57 @@ namespace K2Verifier.Integration.Tests.Backends;
 /// <summary>Retries, their two budgets, <c>Retry-After</c>, timeouts and cancellation.</summary>
 public sealed class HttpChatBackendRetryTests
 {
+    private static readonly Func<HttpBackendOptions, HttpBackendOptions> MaxDelay60s =
+        o => o with { Retry = o.Retry with { MaxDelay = TimeSpan.FromSeconds(60) } };
+
     [Fact]
     public async Task SendAsync_RateLimitedWithRetryAfterOneSecond_WaitsThenSucceeds()
     {
         // Arrange: real clock, so the gap is what the fake saw on the wire.
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("busy", FakeReplies.Sequence(FakeReplies.RateLimited("1"), FakeReplies.Stop()));
-        using var backend = TestBackends.For(server);
-        using var deadline = TestBackends.Deadline();
+        await using var harness = await BackendHarness.StartAsync("busy", FakeReplies.Sequence(FakeReplies.RateLimited("1"), FakeReplies.Stop()));
 
         // Act
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat("busy"), deadline.Token);
+        BackendResponse response = await harness.SendAsync("busy");
 
         // Assert
         Assert.True(response.IsSuccess, response.Failure?.Message);
         Assert.Equal(2, response.Attempts);
-        IReadOnlyList<FakeRequest> attempts = server.RequestsFor("busy");
+        IReadOnlyList<FakeRequest> attempts = harness.Server.RequestsFor("busy");
         Assert.Equal(2, attempts.Count);
-        TimeSpan gap = attempts[1].ReceivedAt - attempts[0].ReceivedAt;
-        Assert.InRange(gap, TimeSpan.FromMilliseconds(950), TimeSpan.FromSeconds(5));
+        Assert.InRange(attempts[1].ReceivedAt - attempts[0].ReceivedAt, TimeSpan.FromMilliseconds(950), TimeSpan.FromSeconds(5));
         Assert.InRange(response.DurationMs, 950, 10_000);
         string note = Assert.Single(response.Warnings);
         Assert.Contains("attempt 1 failed (HTTP 429", note);
         Assert.Contains("retried after 1000 ms", note);
     }
 
-    [Fact]
-    public async Task SendAsync_RetryAfterAsHttpDate_WaitsUntilThatDate()
+    [Theory]
+    [InlineData("http-date", 7)]
+    [InlineData("86400", 60)]
+    [InlineData("3", 3)]
+    public async Task SendAsync_RetryAfter_SetsTheWaitCappedAtMaxDelay(string retryAfter, int expectedSeconds)
     {
         var clock = new InstantDelayTimeProvider();
-        string date = clock.Now.AddSeconds(7).ToString("r", CultureInfo.InvariantCulture);
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("busy", FakeReplies.Sequence(FakeReplies.RateLimited(date), FakeReplies.Stop()));
-        using var backend = TestBackends.For(server, o => o with { Retry = o.Retry with { MaxDelay = TimeSpan.FromSeconds(60) } }, clock);
-        using var deadline = TestBackends.Deadline();
+        string header = retryAfter == "http-date" ? clock.Now.AddSeconds(7).ToString("r", CultureInfo.InvariantCulture) : retryAfter;
+        await using var harness = await BackendHarness.StartAsync(
+            "busy", FakeReplies.Sequence(FakeReplies.RateLimited(header), FakeReplies.Stop()), MaxDelay60s, clock);
 
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat("busy"), deadline.Token);
+        BackendResponse response = await harness.SendAsync("busy");
 
         Assert.True(response.IsSuccess, response.Failure?.Message);
-        Assert.Equal([TimeSpan.FromSeconds(7)], clock.Delays);
+        Assert.Equal([TimeSpan.FromSeconds(expectedSeconds)], clock.Delays);
     }
 
     [Fact]
-    public async Task SendAsync_AbsurdRetryAfter_IsCappedAtMaxDelay()
+    public async Task SendAsync_ServerErrorWithoutRetryAfter_BacksOffExponentially()
     {
         var clock = new InstantDelayTimeProvider();
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("busy", FakeReplies.Sequence(FakeReplies.RateLimited("86400"), FakeReplies.Stop()));
-        using var backend = TestBackends.For(server, o => o with { Retry = o.Retry with { MaxDelay = TimeSpan.FromSeconds(60) } }, clock);
-        using var deadline = TestBackends.Deadline();
-
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat("busy"), deadline.Token);
-
-        Assert.True(response.IsSuccess, response.Failure?.Message);
-        Assert.Equal([TimeSpan.FromSeconds(60)], clock.Delays);
-    }
-
-    [Fact]
-    public async Task SendAsync_ServerErrorWithoutRetryAfter_BacksOffExponentiallyWithinMaxDelay()
-    {
-        var clock = new InstantDelayTimeProvider();
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("down", FakeReplies.ServerError());
-        using var backend = TestBackends.For(server, o => o with
+        await using var harness = await BackendHarness.StartAsync("down", FakeReplies.ServerError(), o => o with
         {
-            Retry = new RetryOptions { Retries = 3, BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(60), UseJitter = false },
+            Retry = new RetryOptions { BaseDelay = TimeSpan.FromSeconds(1), UseJitter = false },
         }, clock);
-        using var deadline = TestBackends.Deadline();
 
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat("down"), deadline.Token);
+        BackendResponse response = await harness.SendAsync("down");
 
         Assert.Equal(4, response.Attempts);
         Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)], clock.Delays);
@@ -86,28 +68,22 @@ public sealed class HttpChatBackendRetryTests
     [Fact]
     public async Task SendAsync_ServerErrorTwiceThenSuccess_SucceedsOnThirdAttempt()
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("flaky", FakeReplies.FailTimes(2, FakeReplies.ServerError()));
-        using var backend = TestBackends.For(server);
-        using var deadline = TestBackends.Deadline();
+        await using var harness = await BackendHarness.StartAsync("flaky", FakeReplies.FailTimes(2, FakeReplies.ServerError()));
 
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat("flaky"), deadline.Token);
+        BackendResponse response = await harness.SendAsync("flaky");
 
         Assert.True(response.IsSuccess, response.Failure?.Message);
         Assert.Equal(3, response.Attempts);
         Assert.Equal(2, response.Warnings.Count);
-        Assert.Equal(3, server.RequestsFor("flaky").Count);
+        Assert.Equal(3, harness.Server.RequestsFor("flaky").Count);
     }
 
     [Fact]
     public async Task SendAsync_ServerErrorEveryTime_RecordsHttpStatusAfterRetriesPlusOneAttempts()
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("down", FakeReplies.ServerError(503));
-        using var backend = TestBackends.For(server);
-        using var deadline = TestBackends.Deadline();
+        await using var harness = await BackendHarness.StartAsync("down", FakeReplies.ServerError(503));
 
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat("down"), deadline.Token);
+        BackendResponse response = await harness.SendAsync("down");
 
         Assert.Equal(BackendFailureCategory.HttpStatus, response.Failure?.Category);
         Assert.Equal(503, response.Failure!.StatusCode);
@@ -115,35 +91,31 @@ public sealed class HttpChatBackendRetryTests
         Assert.Equal(4, response.Attempts);
         Assert.Contains("after 4 attempts", response.Failure.Message);
         Assert.Contains("fake vendor error 503", response.Body);
-        Assert.Equal(4, server.RequestsFor("down").Count);
+        Assert.Equal(4, harness.Server.RequestsFor("down").Count);
     }
 
     [Fact]
     public async Task SendAsync_RateLimitedEveryTime_UsesRateLimitCapNotGeneralCap()
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("busy", FakeReplies.RateLimited("0"));
-        using var backend = TestBackends.For(server, o => o with { Retry = o.Retry with { Retries = 1, RateLimitRetries = 5 } });
-        using var deadline = TestBackends.Deadline();
+        await using var harness = await BackendHarness.StartAsync(
+            "busy", FakeReplies.RateLimited("0"), o => o with { Retry = o.Retry with { Retries = 1, RateLimitRetries = 5 } });
 
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat("busy"), deadline.Token);
+        BackendResponse response = await harness.SendAsync("busy");
 
         Assert.Equal(6, response.Attempts);
         Assert.Equal(429, response.Failure?.StatusCode);
-        Assert.Equal(6, server.RequestsFor("busy").Count);
+        Assert.Equal(6, harness.Server.RequestsFor("busy").Count);
     }
 
     [Fact]
     public async Task SendAsync_RateLimitsAndServerErrorsMixed_EachSpendsItsOwnBudget()
     {
         // 429 and 500 alternate; 1 general retry and 2 rate-limit retries allow 429, 500, 429, then the second 500 is final.
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("mixed", FakeReplies.Sequence(
-            FakeReplies.RateLimited("0"), FakeReplies.ServerError(), FakeReplies.RateLimited("0"), FakeReplies.ServerError(), FakeReplies.Stop()));
-        using var backend = TestBackends.For(server, o => o with { Retry = o.Retry with { Retries = 1, RateLimitRetries = 2 } });
-        using var deadline = TestBackends.Deadline();
+        FakeBehavior mixed = FakeReplies.Sequence(
+            FakeReplies.RateLimited("0"), FakeReplies.ServerError(), FakeReplies.RateLimited("0"), FakeReplies.ServerError(), FakeReplies.Stop());
+        await using var harness = await BackendHarness.StartAsync("mixed", mixed, o => o with { Retry = o.Retry with { Retries = 1, RateLimitRetries = 2 } });
 
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat("mixed"), deadline.Token);
+        BackendResponse response = await harness.SendAsync("mixed");
 
         Assert.Equal(4, response.Attempts);
         Assert.Equal(500, response.Failure?.StatusCode);
@@ -152,12 +124,9 @@ public sealed class HttpChatBackendRetryTests
     [Fact]
     public async Task SendAsync_ConnectionResetThenSuccess_Retries()
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("reset-once", FakeReplies.FailTimes(1, FakeReplies.ConnectionReset()));
-        using var backend = TestBackends.For(server);
-        using var deadline = TestBackends.Deadline();
+        await using var harness = await BackendHarness.StartAsync("reset-once", FakeReplies.FailTimes(1, FakeReplies.ConnectionReset()));
 
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat("reset-once"), deadline.Token);
+        BackendResponse response = await harness.SendAsync("reset-once");
 
         Assert.True(response.IsSuccess, response.Failure?.Message);
         Assert.Equal(2, response.Attempts);
@@ -167,12 +136,9 @@ public sealed class HttpChatBackendRetryTests
     [Fact]
     public async Task SendAsync_ConnectionResetEveryTime_RecordsConnectionFailure()
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("reset", FakeReplies.ConnectionReset());
-        using var backend = TestBackends.For(server);
-        using var deadline = TestBackends.Deadline();
+        await using var harness = await BackendHarness.StartAsync("reset", FakeReplies.ConnectionReset());
 
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat("reset"), deadline.Token);
+        BackendResponse response = await harness.SendAsync("reset");
 
         Assert.Equal(BackendFailureCategory.Connection, response.Failure?.Category);
         Assert.Null(response.StatusCode);
@@ -183,12 +149,9 @@ public sealed class HttpChatBackendRetryTests
     [Fact]
     public async Task SendAsync_TruncatedStream_RetriedThenRecordedWithPartialBody()
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("cut", FakeReplies.TruncatedStream());
-        using var backend = TestBackends.For(server);
-        using var deadline = TestBackends.Deadline();
+        await using var harness = await BackendHarness.StartAsync("cut", FakeReplies.TruncatedStream());
 
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat("cut", stream: true), deadline.Token);
+        BackendResponse response = await harness.SendAsync("cut", stream: true);
 
         Assert.Equal(BackendFailureCategory.TruncatedStream, response.Failure?.Category);
         Assert.Contains("before [DONE] and before any finish_reason", response.Failure!.Message);
@@ -201,12 +164,10 @@ public sealed class HttpChatBackendRetryTests
     [Fact]
     public async Task SendAsync_TruncatedStreamThenComplete_Succeeds()
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("cut-once", FakeReplies.FailTimes(1, FakeReplies.TruncatedStream(), FakeReplies.ValidToolCall()));
-        using var backend = TestBackends.For(server);
-        using var deadline = TestBackends.Deadline();
+        await using var harness = await BackendHarness.StartAsync(
+            "cut-once", FakeReplies.FailTimes(1, FakeReplies.TruncatedStream(), FakeReplies.ValidToolCall()));
 
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat("cut-once", stream: true), deadline.Token);
+        BackendResponse response = await harness.SendAsync("cut-once", stream: true);
 
         Assert.True(response.IsSuccess, response.Failure?.Message);
         Assert.Equal(2, response.Attempts);
@@ -217,36 +178,33 @@ public sealed class HttpChatBackendRetryTests
     [Fact]
     public async Task SendAsync_ReplySlowerThanTimeout_RecordsTimeoutAfterEachAttemptTimedOut()
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("slow", FakeReplies.Slow(TimeSpan.FromSeconds(30)));
-        using var backend = TestBackends.For(server, o => o with { Timeout = TimeSpan.FromMilliseconds(300), Retry = o.Retry with { Retries = 1 } });
-        using var deadline = TestBackends.Deadline();
+        await using var harness = await BackendHarness.StartAsync(
+            "slow", FakeReplies.Slow(TimeSpan.FromSeconds(30)), o => o with { Timeout = TimeSpan.FromMilliseconds(300), Retry = o.Retry with { Retries = 1 } });
         var stopwatch = Stopwatch.StartNew();
 
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat("slow"), deadline.Token);
+        BackendResponse response = await harness.SendAsync("slow");
 
         Assert.Equal(BackendFailureCategory.Timeout, response.Failure?.Category);
         Assert.Contains("per-attempt timeout of 0.3 s", response.Failure!.Message);
         Assert.Equal(2, response.Attempts);
         Assert.InRange(response.DurationMs, 590, 10_000);
         Assert.InRange(stopwatch.Elapsed, TimeSpan.FromMilliseconds(590), TimeSpan.FromSeconds(10));
-        Assert.Equal(2, server.RequestsFor("slow").Count);
+        Assert.Equal(2, harness.Server.RequestsFor("slow").Count);
     }
 
     [Fact]
     public async Task SendAsync_StreamStallsPastTimeout_RecordsTimeoutWithPartialStream()
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("stall", new FakeBehavior("stall-mid-stream", async (request, context, ct) =>
+        var stall = new FakeBehavior("stall-mid-stream", async (request, context, ct) =>
         {
             await FakeSse.StartAsync(context, ct);
             await FakeSse.DataAsync(context, FakeWire.Chunks(new FakeCompletion { Content = "partial" }, request)[1], ct);
             await Task.Delay(TimeSpan.FromSeconds(30), ct);
-        }));
-        using var backend = TestBackends.For(server, o => o with { Timeout = TimeSpan.FromMilliseconds(400), Retry = o.Retry with { Retries = 0 } });
-        using var deadline = TestBackends.Deadline();
+        });
+        await using var harness = await BackendHarness.StartAsync(
+            "stall", stall, o => o with { Timeout = TimeSpan.FromMilliseconds(400), Retry = o.Retry with { Retries = 0 } });
 
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat("stall", stream: true), deadline.Token);
+        BackendResponse response = await harness.SendAsync("stall", stream: true);
 
         Assert.Equal(BackendFailureCategory.Timeout, response.Failure?.Category);
         Assert.True(response.IsStream);
@@ -257,28 +215,24 @@ public sealed class HttpChatBackendRetryTests
     [Fact]
     public async Task SendAsync_CallerCancelsDuringSlowReply_ThrowsOperationCanceled()
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("slow", FakeReplies.Slow(TimeSpan.FromSeconds(30)));
-        using var backend = TestBackends.For(server);
+        await using var harness = await BackendHarness.StartAsync("slow", FakeReplies.Slow(TimeSpan.FromSeconds(30)));
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         var stopwatch = Stopwatch.StartNew();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => backend.SendAsync(FakeVendorRequests.Chat("slow"), cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.Backend.SendAsync(FakeVendorRequests.Chat("slow"), cancel.Token));
 
         Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
-        Assert.Single(server.RequestsFor("slow"));
+        Assert.Single(harness.Server.RequestsFor("slow"));
     }
 
     [Fact]
     public async Task SendAsync_CallerCancelsDuringRetryWait_ThrowsOperationCanceled()
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("busy", FakeReplies.RateLimited("30"));
-        using var backend = TestBackends.For(server, o => o with { Retry = o.Retry with { MaxDelay = TimeSpan.FromSeconds(60) } });
+        await using var harness = await BackendHarness.StartAsync("busy", FakeReplies.RateLimited("30"), MaxDelay60s);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => backend.SendAsync(FakeVendorRequests.Chat("busy"), cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.Backend.SendAsync(FakeVendorRequests.Chat("busy"), cancel.Token));
 
-        Assert.Single(server.RequestsFor("busy"));
+        Assert.Single(harness.Server.RequestsFor("busy"));
     }
 }

@@ -9,46 +9,42 @@ public sealed class HttpChatBackendSecretTests
 {
     private const string ApiKey = "sk-test-K2V-0123456789abcdef";
 
+    private static readonly Func<HttpBackendOptions, HttpBackendOptions> WithKey = o => o with { ApiKey = ApiKey };
+
     [Fact]
     public async Task SendAsync_ApiKey_SentAsBearerToken()
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        using var backend = TestBackends.For(server, o => o with { ApiKey = ApiKey });
-        using var deadline = TestBackends.Deadline();
+        await using var harness = await BackendHarness.StartAsync(WithKey);
 
-        await backend.SendAsync(FakeVendorRequests.Chat("hi"), deadline.Token);
+        await harness.SendAsync("hi");
 
-        Assert.Equal($"Bearer {ApiKey}", Assert.Single(server.Requests).Authorization);
+        Assert.Equal($"Bearer {ApiKey}", Assert.Single(harness.Server.Requests).Authorization);
     }
 
     [Fact]
     public async Task SendAsync_NoApiKey_SendsDocumentedPlaceholder()
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        using var backend = TestBackends.For(server);
-        using var deadline = TestBackends.Deadline();
+        await using var harness = await BackendHarness.StartAsync();
 
-        await backend.SendAsync(FakeVendorRequests.Chat("hi"), deadline.Token);
+        await harness.SendAsync("hi");
 
-        Assert.Equal("Bearer " + HttpBackendOptions.PlaceholderApiKey, Assert.Single(server.Requests).Authorization);
+        Assert.Equal("Bearer " + HttpBackendOptions.PlaceholderApiKey, Assert.Single(harness.Server.Requests).Authorization);
     }
 
     [Fact]
     public async Task SendAsync_VendorEchoesKeyInErrorsAndStream_KeyAppearsInNoMessageWarningOrErrorBody()
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("echo-error", FakeReplies.Status(401, $$$"""{"error":{"message":"Incorrect API key provided: {{{ApiKey}}}"}}"""));
-        server.Script("echo-stream", new FakeBehavior("echo-in-stream", async (request, context, ct) =>
+        await using var harness = await BackendHarness.StartAsync(WithKey);
+        harness.Server.Script("echo-error", FakeReplies.Status(401, $$$"""{"error":{"message":"Incorrect API key provided: {{{ApiKey}}}"}}"""));
+        harness.Server.Script("echo-stream", new FakeBehavior("echo-in-stream", async (request, context, ct) =>
         {
             await FakeSse.StartAsync(context, ct);
             await FakeSse.DataAsync(context, $"not json, key {ApiKey}", ct);
             await FakeSse.DataAsync(context, $$$"""{"error":{"message":"key {{{ApiKey}}} is throttled"}}""", ct);
         }));
-        using var backend = TestBackends.For(server, o => o with { ApiKey = ApiKey });
-        using var deadline = TestBackends.Deadline();
 
-        BackendResponse error = await backend.SendAsync(FakeVendorRequests.Chat("echo-error"), deadline.Token);
-        BackendResponse stream = await backend.SendAsync(FakeVendorRequests.Chat("echo-stream", stream: true), deadline.Token);
+        BackendResponse error = await harness.SendAsync("echo-error");
+        BackendResponse stream = await harness.SendAsync("echo-stream", stream: true);
 
         Assert.Equal(BackendFailureCategory.HttpStatus, error.Failure?.Category);
         Assert.Equal(BackendFailureCategory.TruncatedStream, stream.Failure?.Category);
@@ -63,8 +59,7 @@ public sealed class HttpChatBackendSecretTests
     [Fact]
     public async Task SendAsync_DeadEndpointWithKey_ExceptionMessageHasNoKey()
     {
-        var options = TestBackends.Options(new Uri($"http://127.0.0.1:{TestBackends.ClosedPort()}/v1")) with { ApiKey = ApiKey };
-        using var backend = new HttpChatBackend(options);
+        using var backend = new HttpChatBackend(WithKey(TestBackends.Options(TestBackends.ClosedPortUrl())));
         using var deadline = TestBackends.Deadline();
 
         EndpointUnavailableException? unavailable = null;

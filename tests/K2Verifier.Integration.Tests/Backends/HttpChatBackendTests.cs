@@ -12,13 +12,10 @@ public sealed class HttpChatBackendTests
     public async Task SendAsync_PlainStop_ReturnsRawJsonBody()
     {
         // Arrange
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("hello", FakeReplies.Stop("Hi there."));
-        using var backend = TestBackends.For(server);
-        using var deadline = TestBackends.Deadline();
+        await using var harness = await BackendHarness.StartAsync("hello", FakeReplies.Stop("Hi there."));
 
         // Act
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat("hello"), deadline.Token);
+        BackendResponse response = await harness.SendAsync("hello");
 
         // Assert
         Assert.True(response.IsSuccess, response.Failure?.Message);
@@ -29,7 +26,7 @@ public sealed class HttpChatBackendTests
         Assert.Empty(response.Warnings);
         Assert.Contains("\"finish_reason\":\"stop\"", response.Body);
         Assert.Contains("Hi there.", response.Body);
-        FakeRequest received = Assert.Single(server.Requests);
+        FakeRequest received = Assert.Single(harness.Server.Requests);
         Assert.Equal("/v1/chat/completions", received.Path);
         Assert.Equal(FakeVendorRequests.Chat("hello").WireBodyJson, received.Body);
     }
@@ -37,12 +34,9 @@ public sealed class HttpChatBackendTests
     [Fact]
     public async Task SendAsync_ValidToolCall_ReturnsArgumentsAsJsonString()
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("weather", FakeReplies.ValidToolCall());
-        using var backend = TestBackends.For(server);
-        using var deadline = TestBackends.Deadline();
+        await using var harness = await BackendHarness.StartAsync("weather", FakeReplies.ValidToolCall());
 
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat("weather"), deadline.Token);
+        BackendResponse response = await harness.SendAsync("weather");
 
         Assert.True(response.IsSuccess);
         Assert.Contains("\"finish_reason\":\"tool_calls\"", response.Body);
@@ -55,12 +49,9 @@ public sealed class HttpChatBackendTests
     [Fact]
     public async Task SendAsync_StreamedToolCall_KeepsSseTextAndMeasuresTimeToFirstToken()
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("weather", FakeReplies.ValidToolCall());
-        using var backend = TestBackends.For(server);
-        using var deadline = TestBackends.Deadline();
+        await using var harness = await BackendHarness.StartAsync("weather", FakeReplies.ValidToolCall());
 
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat("weather", stream: true), deadline.Token);
+        BackendResponse response = await harness.SendAsync("weather", stream: true);
 
         Assert.True(response.IsSuccess, response.Failure?.Message);
         Assert.True(response.IsStream);
@@ -89,16 +80,14 @@ public sealed class HttpChatBackendTests
     [InlineData("reasoning", "stop", true)]
     public async Task SendAsync_AnswerTheVerifierJudges_IsRecordedAsSuccessVerbatim(string key, string finishReason, bool stream)
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("not-json-args", FakeReplies.ArgumentsNotJson())
+        await using var harness = await BackendHarness.StartAsync();
+        harness.Server.Script("not-json-args", FakeReplies.ArgumentsNotJson())
             .Script("undeclared", FakeReplies.UndeclaredTool())
             .Script("empty-calls", FakeReplies.EmptyToolCalls())
             .Script("length", FakeReplies.Length())
             .Script("reasoning", FakeReplies.Reasoning());
-        using var backend = TestBackends.For(server);
-        using var deadline = TestBackends.Deadline();
 
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat(key, stream), deadline.Token);
+        BackendResponse response = await harness.SendAsync(key, stream);
 
         Assert.True(response.IsSuccess, response.Failure?.Message);
         Assert.Equal(stream, response.IsStream);
@@ -110,12 +99,9 @@ public sealed class HttpChatBackendTests
     [Fact]
     public async Task SendAsync_StreamWithKeepAlivesEventLinesAndNonJsonEvent_SucceedsWithWarnings()
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("noisy", FakeReplies.NoisyStream());
-        using var backend = TestBackends.For(server);
-        using var deadline = TestBackends.Deadline();
+        await using var harness = await BackendHarness.StartAsync("noisy", FakeReplies.NoisyStream());
 
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat("noisy", stream: true), deadline.Token);
+        BackendResponse response = await harness.SendAsync("noisy", stream: true);
 
         Assert.True(response.IsSuccess, response.Failure?.Message);
         Assert.Contains(": ping\n", response.Body);
@@ -129,30 +115,24 @@ public sealed class HttpChatBackendTests
     [Fact]
     public async Task SendAsync_StreamWithFinishReasonButNoDone_SucceedsWithWarning()
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("no-done", FakeReplies.StreamWithoutDone());
-        using var backend = TestBackends.For(server);
-        using var deadline = TestBackends.Deadline();
+        await using var harness = await BackendHarness.StartAsync("no-done", FakeReplies.StreamWithoutDone());
 
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat("no-done", stream: true), deadline.Token);
+        BackendResponse response = await harness.SendAsync("no-done", stream: true);
 
         Assert.True(response.IsSuccess, response.Failure?.Message);
         Assert.Equal(1, response.Attempts);
-        string warning = Assert.Single(response.Warnings);
-        Assert.Contains("without [DONE] after finish_reason 'stop'", warning);
+        Assert.Contains("without [DONE] after finish_reason 'stop'", Assert.Single(response.Warnings));
     }
 
     [Fact]
     public async Task SendAsync_StreamRequestedButJsonReturned_RecordsJsonWithWarning()
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        server.OnRequest = request => request.Key == "ignores-stream"
+        await using var harness = await BackendHarness.StartAsync();
+        harness.Server.OnRequest = request => request.Key == "ignores-stream"
             ? new FakeBehavior("json-despite-stream", (r, context, ct) => FakeReplies.Stop().ExecuteAsync(r with { Stream = false }, context, ct))
             : null;
-        using var backend = TestBackends.For(server);
-        using var deadline = TestBackends.Deadline();
 
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat("ignores-stream", stream: true), deadline.Token);
+        BackendResponse response = await harness.SendAsync("ignores-stream", stream: true);
 
         Assert.True(response.IsSuccess, response.Failure?.Message);
         Assert.False(response.IsStream);
@@ -163,18 +143,15 @@ public sealed class HttpChatBackendTests
     [Fact]
     public async Task SendAsync_NonJson200_RecordsMalformedJsonWithoutRetry()
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("html", FakeReplies.NonJson());
-        using var backend = TestBackends.For(server);
-        using var deadline = TestBackends.Deadline();
+        await using var harness = await BackendHarness.StartAsync("html", FakeReplies.NonJson());
 
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat("html"), deadline.Token);
+        BackendResponse response = await harness.SendAsync("html");
 
         Assert.Equal(BackendFailureCategory.MalformedJson, response.Failure?.Category);
         Assert.Equal(200, response.StatusCode);
         Assert.Equal("<html><body>502 Bad Gateway</body></html>", response.Body);
         Assert.Equal(1, response.Attempts);
-        Assert.Single(server.Requests);
+        Assert.Single(harness.Server.Requests);
     }
 
     [Theory]
@@ -182,20 +159,17 @@ public sealed class HttpChatBackendTests
     [InlineData(true)]
     public async Task SendAsync_RawCompletions_PostsPromptToCompletionsEndpoint(bool stream)
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("<|im_user|>user<|im_middle|>hi<|im_end|>", FakeReplies.Stop("raw text"));
-        using var backend = TestBackends.For(server, o => o with { UseRawCompletions = true });
-        using var deadline = TestBackends.Deadline();
+        const string Prompt = "<|im_user|>user<|im_middle|>hi<|im_end|>";
+        await using var harness = await BackendHarness.StartAsync(Prompt, FakeReplies.Stop("raw text"), o => o with { UseRawCompletions = true });
 
-        BackendResponse response = await backend.SendAsync(
-            FakeVendorRequests.Completions("<|im_user|>user<|im_middle|>hi<|im_end|>", stream), deadline.Token);
+        BackendResponse response = await harness.SendAsync(FakeVendorRequests.Completions(Prompt, stream));
 
         Assert.True(response.IsSuccess, response.Failure?.Message);
         Assert.Equal(stream, response.IsStream);
         Assert.Contains("text_completion", response.Body);
         Assert.Contains("raw", response.Body);
         Assert.Equal(stream, response.TimeToFirstTokenMs is not null);
-        FakeRequest received = Assert.Single(server.Requests);
+        FakeRequest received = Assert.Single(harness.Server.Requests);
         Assert.Equal("/v1/completions", received.Path);
         Assert.StartsWith("Bearer ", received.Authorization);
     }
@@ -203,27 +177,23 @@ public sealed class HttpChatBackendTests
     [Fact]
     public async Task SendAsync_BaseUrlWithTrailingSlash_PostsToSamePath()
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        using var backend = TestBackends.For(server, o => o with { BaseUrl = new Uri(server.BaseUrl + "/") });
-        using var deadline = TestBackends.Deadline();
+        await using var harness = await BackendHarness.StartAsync(o => o with { BaseUrl = new Uri(o.BaseUrl + "/") });
 
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat("x"), deadline.Token);
+        BackendResponse response = await harness.SendAsync("x");
 
         Assert.True(response.IsSuccess, response.Failure?.Message);
-        Assert.Equal("/v1/chat/completions", Assert.Single(server.Requests).Path);
+        Assert.Equal("/v1/chat/completions", Assert.Single(harness.Server.Requests).Path);
     }
 
     [Fact]
     public async Task SendAsync_ClientError_RecordedWithoutRetry()
     {
-        await using var server = await FakeVendorServer.StartAsync();
-        server.Script("bad", FakeReplies.Status(400, """{"error":{"message":"tools[0] is invalid"}}"""));
-        using var backend = TestBackends.For(server);
-        using var deadline = TestBackends.Deadline();
+        await using var harness = await BackendHarness.StartAsync("bad", FakeReplies.Status(400, """{"error":{"message":"tools[0] is invalid"}}"""));
 
-        BackendResponse response = await backend.SendAsync(FakeVendorRequests.Chat("bad"), deadline.Token);
+        BackendResponse response = await harness.SendAsync("bad");
 
-        Assert.Equal(new BackendFailure(BackendFailureCategory.HttpStatus, response.Failure!.Message, 400), response.Failure);
+        Assert.Equal(BackendFailureCategory.HttpStatus, response.Failure?.Category);
+        Assert.Equal(400, response.Failure!.StatusCode);
         Assert.Contains("HTTP 400", response.Failure.Message);
         Assert.Contains("tools[0] is invalid", response.Failure.Message);
         Assert.Equal(1, response.Attempts);

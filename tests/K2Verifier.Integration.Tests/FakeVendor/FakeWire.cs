@@ -14,36 +14,14 @@ public static class FakeWire
     private static readonly JsonSerializerOptions Wire = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The non-stream body for <paramref name="request"/>'s endpoint.</summary>
-    public static string Body(FakeCompletion completion, FakeRequest request) => request.IsCompletions
-        ? new JsonObject
-        {
-            ["id"] = Id("cmpl", request),
-            ["object"] = "text_completion",
-            ["created"] = Created,
-            ["model"] = request.Model,
-            ["choices"] = new JsonArray(new JsonObject
-            {
-                ["index"] = 0,
-                ["text"] = completion.Content ?? string.Empty,
-                ["logprobs"] = null,
-                ["finish_reason"] = completion.FinishReason,
-            }),
-            ["usage"] = Usage(completion),
-        }.ToJsonString(Wire)
-        : new JsonObject
-        {
-            ["id"] = Id("chatcmpl", request),
-            ["object"] = "chat.completion",
-            ["created"] = Created,
-            ["model"] = request.Model,
-            ["choices"] = new JsonArray(new JsonObject
-            {
-                ["index"] = 0,
-                ["message"] = Message(completion),
-                ["finish_reason"] = completion.FinishReason,
-            }),
-            ["usage"] = Usage(completion),
-        }.ToJsonString(Wire);
+    public static string Body(FakeCompletion completion, FakeRequest request)
+    {
+        JsonObject choice = request.IsCompletions
+            ? new JsonObject { ["index"] = 0, ["text"] = completion.Content ?? string.Empty, ["logprobs"] = null, ["finish_reason"] = completion.FinishReason }
+            : new JsonObject { ["index"] = 0, ["message"] = Message(completion), ["finish_reason"] = completion.FinishReason };
+        var body = new JsonObject { ["choices"] = new JsonArray(choice), ["usage"] = Usage(completion) };
+        return Envelope(body, request.IsCompletions ? "text_completion" : "chat.completion", request).ToJsonString(Wire);
+    }
 
     /// <summary>The SSE data payloads, in order, without <c>[DONE]</c>: deltas, a finish chunk, and a usage chunk (<c>choices: []</c>) when asked.</summary>
     public static IReadOnlyList<string> Chunks(FakeCompletion completion, FakeRequest request)
@@ -118,34 +96,29 @@ public static class FakeWire
     private static JsonObject Delta(JsonObject delta) =>
         new() { ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = null }) };
 
-    private static JsonObject ToolCallDelta(int index, JsonObject call)
-    {
-        var indexed = new JsonObject { ["index"] = index }; // index first, as vendors send it
-        foreach ((string name, JsonNode? value) in call.ToList())
-        {
-            call.Remove(name);
-            indexed[name] = value;
-        }
+    private static JsonObject ToolCallDelta(int index, JsonObject call) =>
+        new() { ["tool_calls"] = new JsonArray(MoveInto(new JsonObject { ["index"] = index }, call)) }; // index first, as vendors send it
 
-        return new JsonObject { ["tool_calls"] = new JsonArray(indexed) };
-    }
-
-    private static JsonObject Envelope(JsonObject chunk, string kind, FakeRequest request)
-    {
-        var envelope = new JsonObject
+    private static JsonObject Envelope(JsonObject payload, string kind, FakeRequest request) => MoveInto(
+        new JsonObject
         {
             ["id"] = Id(request.IsCompletions ? "cmpl" : "chatcmpl", request),
             ["object"] = kind,
             ["created"] = Created,
             ["model"] = request.Model,
-        };
-        foreach ((string name, JsonNode? value) in chunk.ToList())
+        },
+        payload);
+
+    /// <summary>Appends the properties of <paramref name="source"/> to <paramref name="target"/> (a node has one parent: they move).</summary>
+    private static JsonObject MoveInto(JsonObject target, JsonObject source)
+    {
+        foreach ((string name, JsonNode? value) in source.ToList())
         {
-            chunk.Remove(name);
-            envelope[name] = value;
+            source.Remove(name);
+            target[name] = value;
         }
 
-        return envelope;
+        return target;
     }
 
     private static JsonObject Message(FakeCompletion completion)

@@ -32,6 +32,9 @@ public static class TestBackends
         return port;
     }
 
+    /// <summary>A base URL on a closed loopback port.</summary>
+    public static Uri ClosedPortUrl() => new($"http://127.0.0.1:{ClosedPort()}/v1");
+
     /// <summary>A token that ends a test that hangs (every test is bounded in time).</summary>
     public static CancellationTokenSource Deadline(int seconds = 30) => new(TimeSpan.FromSeconds(seconds));
 }
