@@ -1,0 +1,118 @@
+using System.Text;
+using K2Verifier.Backends.Http;
+
+namespace K2Verifier.Core.Tests.Backends;
+
+public sealed class SseStreamReaderTests
+{
+    private const string ContentChunk = """{"choices":[{"index":0,"delta":{"content":"Hi"},"finish_reason":null}]}""";
+    private const string FinishChunk = """{"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}""";
+
+    [Fact]
+    public void Append_CompleteStream_SeesDoneFinishReasonAndFirstToken()
+    {
+        var reader = new SseStreamReader(() => 42);
+
+        bool done = reader.Append($"data: {ContentChunk}\n\ndata: {FinishChunk}\n\ndata: [DONE]\n\n");
+
+        Assert.True(done);
+        Assert.True(reader.SawDone);
+        Assert.Equal("stop", reader.FinishReason);
+        Assert.Equal(42, reader.TimeToFirstTokenMs);
+        Assert.Equal(3, reader.Events);
+        Assert.Empty(reader.Warnings());
+    }
+
+    [Fact]
+    public void Append_EventSplitAcrossChunksWithCrLf_IsReassembled()
+    {
+        var reader = new SseStreamReader(() => 1);
+        string text = $"data: {FinishChunk}\r\n\r\ndata: [DONE]\r\n\r\n";
+
+        foreach (char c in text)
+        {
+            reader.Append([c]);
+        }
+
+        Assert.True(reader.SawDone);
+        Assert.Equal("stop", reader.FinishReason);
+    }
+
+    [Theory]
+    [InlineData("""{"choices":[{"index":0,"delta":{"role":"assistant","content":""}}]}""", false)]
+    [InlineData("""{"choices":[{"index":0,"delta":{"reasoning_content":"hm"}}]}""", true)]
+    [InlineData("""{"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":""}}]}}]}""", true)]
+    [InlineData("""{"choices":[{"index":0,"delta":{"tool_calls":[]}}]}""", false)]
+    [InlineData("""{"choices":[{"index":0,"text":"raw"}]}""", true)]
+    [InlineData("""{"choices":[],"usage":{"total_tokens":3}}""", false)]
+    public void Append_Event_SetsTimeToFirstTokenOnlyForTokens(string payload, bool carriesToken)
+    {
+        var reader = new SseStreamReader(() => 7);
+
+        reader.Append($"data: {payload}\n\n");
+
+        Assert.Equal(carriesToken, reader.TimeToFirstTokenMs is not null);
+    }
+
+    [Fact]
+    public void Append_CommentsEventLinesAndNonJson_AreToleratedAndWarned()
+    {
+        var reader = new SseStreamReader(() => 1);
+
+        reader.Append(": ping\n\nevent: message\ndata: oops\n\nid: 3\nretry: 10\ndata: [1,2]\n\n");
+        reader.Complete();
+
+        IReadOnlyList<string> warnings = reader.Warnings();
+        Assert.Equal(3, warnings.Count);
+        Assert.Contains("1 SSE comment line(s)", warnings[0]);
+        Assert.Contains("(message)", warnings[1]);
+        Assert.Contains("2 data event(s) that are not a JSON object", warnings[2]);
+        Assert.Contains("first: oops", warnings[2]);
+    }
+
+    [Fact]
+    public void Complete_LastEventWithoutBlankLine_IsStillDispatched()
+    {
+        var reader = new SseStreamReader(() => 1);
+
+        reader.Append($"data: {FinishChunk}");
+        reader.Complete();
+
+        Assert.Equal("stop", reader.FinishReason);
+        Assert.False(reader.SawDone);
+    }
+
+    [Fact]
+    public void Append_MultiLineData_JoinedWithNewline()
+    {
+        var reader = new SseStreamReader(() => 1);
+
+        reader.Append("data: {\"choices\":\ndata: [{\"finish_reason\":\"length\"}]}\n\n");
+
+        Assert.Equal("length", reader.FinishReason);
+    }
+
+    [Fact]
+    public void Append_ErrorObjectInStream_IsWarned()
+    {
+        var reader = new SseStreamReader(() => 1);
+
+        reader.Append("data: {\"error\":{\"message\":\"overloaded\"}}\n\n");
+
+        Assert.Contains("overloaded", Assert.Single(reader.Warnings()));
+    }
+
+    [Fact]
+    public async Task ReadAsync_StopsAtDoneAndKeepsTextVerbatim()
+    {
+        string text = $"data: {ContentChunk}\r\n\r\n: ka\n\ndata: [DONE]\n\n";
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        var raw = new StringBuilder();
+        var reader = new SseStreamReader(() => 5);
+
+        await reader.ReadAsync(stream, raw, CancellationToken.None);
+
+        Assert.Equal(text, raw.ToString());
+        Assert.True(reader.SawDone);
+    }
+}
