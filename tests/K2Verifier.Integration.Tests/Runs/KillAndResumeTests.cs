@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using K2Verifier.Integration.Tests.FakeVendor;
+using K2Verifier.Results;
+
+namespace K2Verifier.Integration.Tests.Runs;
+
+/// <summary>
+/// Crash safety, for real: the CLI runs as a child process and is killed (SIGKILL) at several points; each rerun with
+/// --incremental goes on from the journal, and the final results and summary equal those of an uninterrupted run.
+/// </summary>
+public sealed class KillAndResumeTests
+{
+    private const int Requests = 150;
+
+    [Fact]
+    public async Task Run_KilledAtSeveralPoints_IncrementalResumeEqualsUninterruptedRun()
+    {
+        // Arrange: deterministic replies by key, slow enough to be killed mid-run.
+        await using var server = await FakeVendorServer.StartAsync();
+        server.OnRequest = r => FakeReplies.Slow(TimeSpan.FromMilliseconds(15), ReplyFor(r.Key));
+        var keys = Enumerable.Range(1, Requests).Select(i => i % 5 == 0 ? $"q{i}-stream" : $"q{i}").ToList();
+        var clean = RunFixture.Folder();
+        var killed = RunFixture.Folder();
+        var cleanDataset = RunFixture.Dataset(clean, keys);
+        var killedDataset = RunFixture.Dataset(killed, keys);
+
+        // Act: an uninterrupted run, then a run killed three times and resumed.
+        Assert.Equal(0, await RunCliAsync(server, cleanDataset, incremental: false, killAfterRows: null));
+        var first = true;
+        foreach (var killAt in new[] { 10, 50, 110 })
+        {
+            var exit = await RunCliAsync(server, killedDataset, incremental: !first, killAfterRows: killAt);
+            Assert.True(exit != 0, $"the run should have been killed after {killAt} rows");
+            first = false;
+        }
+
+        var journalBeforeResume = ResultsFile.Read(Path.Combine(killed, "results.jsonl")).Count(r => r.Result is not null);
+        Assert.InRange(journalBeforeResume, 110, Requests);
+        Assert.Equal(0, await RunCliAsync(server, killedDataset, incremental: true, killAfterRows: null));
+
+        // Assert
+        var expected = RunFixture.Rows(Path.Combine(clean, "results.jsonl"));
+        var actual = RunFixture.Rows(Path.Combine(killed, "results.jsonl"));
+        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+        foreach (var (index, row) in expected)
+        {
+            var other = actual[index];
+            Assert.Equal(row.Hash, other.Hash);
+            Assert.Equal(row.Status, other.Status);
+            Assert.Equal(row.FinishReason, other.FinishReason);
+            Assert.Equal(row.ToolCallsValid, other.ToolCallsValid);
+        }
+
+        Assert.Equal(Counts(Path.Combine(clean, "summary.json")), Counts(Path.Combine(killed, "summary.json")));
+        Assert.Equal(Requests, ResultsFile.Read(Path.Combine(killed, "results.jsonl")).Count());
+    }
+
+    private static FakeBehavior ReplyFor(string key)
+    {
+        var n = int.Parse(key.TrimStart('q').Replace("-stream", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        return (n % 3) switch
+        {
+            0 => FakeReplies.ValidToolCall(),
+            1 => FakeReplies.Stop(),
+            _ => n % 7 == 0 ? FakeReplies.UndeclaredTool() : FakeReplies.ArgumentsNotJson(),
+        };
+    }
+
+    private static string Counts(string summaryPath)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(summaryPath));
+        string[] keys = ["success_count", "failure_count", "finish_stop", "finish_tool_calls", "finish_others", "schema_validation_error_count", "successful_tool_call_count", "usage", "error_categories", "total_rows"];
+        return string.Join("; ", keys.Select(k => $"{k}={document.RootElement.GetProperty(k).GetRawText()}"));
+    }
+
+    private static async Task<int> RunCliAsync(FakeVendorServer server, string dataset, bool incremental, int? killAfterRows)
+    {
+        var folder = Path.GetDirectoryName(dataset)!;
+        var cli = Path.Combine(AppContext.BaseDirectory, "k2verifier.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = folder,
+        };
+        foreach (var arg in new[] { cli, "run", dataset, "--base-url", server.BaseUrl.ToString(), "--model", FakeVendorRequests.Model, "--concurrency", "4" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        if (incremental)
+        {
+            start.ArgumentList.Add("--incremental");
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var drainOut = process.StandardOutput.ReadToEndAsync();
+        var drainError = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        if (killAfterRows is { } rows)
+        {
+            var journal = Path.Combine(folder, "results.jsonl");
+            var baseline = File.Exists(journal) ? CountLines(journal) : 0;
+            while (!process.HasExited && CountLines(journal) < baseline + rows)
+            {
+                await Task.Delay(5, deadline.Token);
+            }
+
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        await process.WaitForExitAsync(deadline.Token);
+        await Task.WhenAll(drainOut, drainError);
+        return process.ExitCode;
+    }
+
+    private static int CountLines(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var count = 0;
+        int b;
+        while ((b = stream.ReadByte()) >= 0)
+        {
+            if (b == '\n')
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+}

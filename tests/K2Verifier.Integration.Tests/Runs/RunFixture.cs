@@ -1,0 +1,61 @@
+using K2Verifier.Backends;
+using K2Verifier.Dataset;
+using K2Verifier.Integration.Tests.FakeVendor;
+using K2Verifier.Results;
+using K2Verifier.Running;
+using K2Verifier.Validation;
+
+namespace K2Verifier.Integration.Tests.Runs;
+
+/// <summary>Datasets for the fake vendor (the last user message is the script key) and a runner wired to it.</summary>
+internal static class RunFixture
+{
+    public const string WeatherTool = """[{"type":"function","function":{"name":"get_weather","description":"Current weather in a city","parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}}]""";
+
+    public static string Folder()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "k2v-integration", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    /// <summary>Writes one request per key (streamed when the key ends with <c>-stream</c>); returns the dataset path.</summary>
+    public static string Dataset(string folder, IEnumerable<string> keys)
+    {
+        var path = Path.Combine(folder, "samples.jsonl");
+        File.WriteAllLines(path, keys.Select(key =>
+            $$"""{"messages":[{"role":"_input","content":"You are a weather bot."},{"role":"user","content":"{{key}}"}],"tools":{{WeatherTool}},"temperature":0.6{{(key.EndsWith("-stream", StringComparison.Ordinal) ? ",\"stream\":true" : "")}}}"""));
+        return path;
+    }
+
+    public static RunOptions Options(string dataset, int concurrency = 8) => new()
+    {
+        DatasetPath = dataset,
+        OutputPath = Path.Combine(Path.GetDirectoryName(dataset)!, "results.jsonl"),
+        SummaryPath = Path.Combine(Path.GetDirectoryName(dataset)!, "summary.json"),
+        Concurrency = concurrency,
+        Preparation = new() { Model = FakeVendorRequests.Model },
+        Endpoint = "fake",
+    };
+
+    public static Task<RunReport> RunAsync(IChatBackend backend, RunOptions options, CancellationToken cancellationToken) =>
+        new Runner(backend, new CaseEvaluator(JsonSchemaValidator.Default), TimeProvider.System, new SilentObserver()).RunAsync(options, cancellationToken);
+
+    public static Dictionary<int, CaseResult> Rows(string resultsPath) =>
+        ResultsFile.Read(resultsPath).Select(r => r.Result!).ToDictionary(r => r.DataIndex);
+
+    private sealed class SilentObserver : IRunObserver
+    {
+        public void DatasetLineSkipped(DatasetRecord record)
+        {
+        }
+
+        public void Started(int datasetLines)
+        {
+        }
+
+        public void CaseFinished(CaseResult result, RunProgress progress)
+        {
+        }
+    }
+}
