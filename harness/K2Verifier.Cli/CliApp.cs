@@ -33,7 +33,8 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(console);
         var root = BuildRootCommand(console);
         var parseResult = root.Parse(args);
-        var invocation = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        // Exceptions propagate so a command's UsageException maps to exit code 2 below (the default handler would exit 1).
+        var invocation = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
         if (parseResult.Errors.Count > 0)
         {
             UsageErrorWriter.Write(parseResult, console.Error);
