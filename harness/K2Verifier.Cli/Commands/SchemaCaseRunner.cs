@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using K2Verifier.Validation;
 
@@ -12,6 +13,8 @@ namespace K2Verifier.Cli.Commands;
 /// </summary>
 internal static class SchemaCaseRunner
 {
+    // JSONL for people and pipes, never embedded in HTML: keep quotes and non-ASCII readable.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonSchemaValidator Draft7Default = new(new JsonSchemaValidatorOptions { DefaultDraft = SchemaDraft.Draft7 });
 
     public static void Run(string path, TextWriter output)
@@ -79,7 +82,7 @@ internal static class SchemaCaseRunner
     private static string Format(bool valid, string? category, IReadOnlyList<ValidationIssue> errors)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteBoolean("valid", valid);

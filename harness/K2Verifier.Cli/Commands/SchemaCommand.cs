@@ -18,7 +18,7 @@ internal static class SchemaCommand
         validate.SetAction(parseResult =>
         {
             var file = parseResult.GetValue(cases)!;
-            SchemaCaseRunner.Run(file.FullName, console.Out);
+            SchemaCaseRunner.Run(file.ToString(), console.Out);
             return (int)ExitCode.Ok;
         });
 
