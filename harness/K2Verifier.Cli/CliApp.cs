@@ -34,6 +34,7 @@ public static class CliApp
         var root = BuildRootCommand(console);
         var parseResult = root.Parse(args);
         // Ctrl-C cancels the action's token; give a run time to close its journal and write the summary.
+        // Exceptions propagate so a command's UsageException maps to exit code 2 below (the default handler would exit 1).
         var invocation = new InvocationConfiguration
         {
             Output = console.Out,

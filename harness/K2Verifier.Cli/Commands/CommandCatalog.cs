@@ -10,5 +10,6 @@ internal static class CommandCatalog
         ArgumentNullException.ThrowIfNull(console);
         yield return RunCommand.Create(console);
         yield return ScoreCommand.Create(console);
+        yield return SchemaCommand.Create(console);
     }
 }

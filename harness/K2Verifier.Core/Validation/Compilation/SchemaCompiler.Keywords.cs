@@ -41,7 +41,12 @@ internal sealed partial class SchemaCompiler
             case "type" when kind == JsonValueKind.String:
                 return new TypeKeyword([value.GetString()!]);
             case "type" when kind == JsonValueKind.Array:
-                return new TypeKeyword([.. value.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!)]);
+                return new TypeKeyword([.. value.EnumerateArray().Select(t => t.ValueKind == JsonValueKind.String ? t.GetString()! : t.GetRawText())]);
+            case "type" when kind == JsonValueKind.Object:
+                // Python iterates a dict's keys as the type names (then raises UnknownType for names it does not know).
+                return new TypeKeyword([.. value.EnumerateObject().Select(p => p.Name)]);
+            case "type":
+                return new TypeKeyword([], unknown: value.GetRawText());
             case "enum" when kind == JsonValueKind.Array:
             case "const":
                 return new EnumKeyword(name, value);

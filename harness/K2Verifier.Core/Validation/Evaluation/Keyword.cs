@@ -33,6 +33,24 @@ internal abstract class Keyword
         return valid;
     }
 
+    /// <summary>Evaluates <paramref name="node"/> on a member or item of the instance (pushing its instance path segment).</summary>
+    protected bool DescendInto(SchemaNode node, JsonElement value, string instanceSegment, EvaluationContext context, string? child = null)
+    {
+        context.PushInstance(instanceSegment);
+        var valid = Descend(node, value, context, null, child);
+        context.PopInstance();
+        return valid;
+    }
+
+    /// <summary>Evaluates <paramref name="node"/> on the item at <paramref name="index"/>.</summary>
+    protected bool DescendInto(SchemaNode node, JsonElement value, int index, EvaluationContext context, string? child = null)
+    {
+        context.PushInstance(index);
+        var valid = Descend(node, value, context, null, child);
+        context.PopInstance();
+        return valid;
+    }
+
     /// <summary>Evaluates <paramref name="node"/> without recording errors (anyOf branches, not, if, contains).</summary>
     protected static bool Probe(SchemaNode node, JsonElement instance, EvaluationContext context, Annotations? annotations)
     {

@@ -59,10 +59,7 @@ internal sealed class AdditionalPropertiesKeyword : Keyword
                 continue;
             }
 
-            context.PushInstance(name);
-            var ok = Descend(_schema, property.Value, context, null);
-            context.PopInstance();
-            if (!ok)
+            if (!DescendInto(_schema, property.Value, name, context))
             {
                 valid = false;
                 if (context.ShortCircuit)

@@ -48,9 +48,8 @@ internal sealed class ItemsKeyword : Keyword
                 break;
             }
 
-            context.PushInstance(index);
-            var ok = Descend(_positional[index], item, context, null, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            context.PopInstance();
+            var child = context.CollectErrors ? index.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+            var ok = DescendInto(_positional[index], item, index, context, child);
             index++;
             if (!ok)
             {
@@ -88,10 +87,7 @@ internal sealed class ItemsKeyword : Keyword
         var valid = true;
         for (var index = _start; index < length; index++)
         {
-            context.PushInstance(index);
-            var ok = Descend(_rest, instance[index], context, null);
-            context.PopInstance();
-            if (!ok)
+            if (!DescendInto(_rest, instance[index], index, context))
             {
                 valid = false;
                 if (context.ShortCircuit)

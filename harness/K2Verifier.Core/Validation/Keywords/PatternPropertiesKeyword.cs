@@ -30,10 +30,7 @@ internal sealed class PatternPropertiesKeyword : Keyword
                 }
 
                 annotations?.AddProperty(name);
-                context.PushInstance(name);
-                var ok = Descend(pattern.Node, property.Value, context, null, pattern.Pattern);
-                context.PopInstance();
-                if (!ok)
+                if (!DescendInto(pattern.Node, property.Value, name, context, pattern.Pattern))
                 {
                     valid = false;
                     if (context.ShortCircuit)

@@ -27,10 +27,7 @@ internal sealed class PropertiesKeyword : Keyword
             }
 
             annotations?.AddProperty(property.Name);
-            context.PushInstance(property.Name);
-            var ok = Descend(property.Node, value, context, null, property.Name);
-            context.PopInstance();
-            if (!ok)
+            if (!DescendInto(property.Node, value, property.Name, context, property.Name))
             {
                 valid = false;
                 if (context.ShortCircuit)

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(K2Verifier.Benchmarks.ValidatorBenchmarks).Assembly).Run(args);
