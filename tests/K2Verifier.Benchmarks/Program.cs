@@ -1,3 +1,18 @@
 using BenchmarkDotNet.Running;
+using K2Verifier.Benchmarks.Replay;
 
-BenchmarkSwitcher.FromAssembly(typeof(K2Verifier.Benchmarks.ValidatorBenchmarks).Assembly).Run(args);
+// ./run.sh bench                      BenchmarkDotNet micro-benchmarks (validator)
+// ./run.sh bench replay [options]     end-to-end replay throughput, memory and score time (see ReplayBenchmark)
+// ./run.sh bench fake-server          the instant fake endpoint the replay benchmark starts as a child process
+return args.FirstOrDefault() switch
+{
+    "replay" => await ReplayBenchmark.RunAsync(args[1..]),
+    "fake-server" => await InstantFakeServer.RunAsync(),
+    _ => Micro(args),
+};
+
+static int Micro(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(K2Verifier.Benchmarks.ValidatorBenchmarks).Assembly).Run(args);
+    return 0;
+}

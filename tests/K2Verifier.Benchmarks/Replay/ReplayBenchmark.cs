@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using K2Verifier.Backends;
+using K2Verifier.Dataset;
+using K2Verifier.Metrics;
+using K2Verifier.Results;
+using K2Verifier.Running;
+using K2Verifier.Validation;
+
+namespace K2Verifier.Benchmarks.Replay;
+
+/// <summary>
+/// Replays N requests (default 4,000, built from ../shared/datasets/bfcl) against an instant fake endpoint in a child
+/// process at --concurrency 64, and measures in the same run: the fake's own capacity (a raw HttpClient loop, same
+/// bodies, same concurrency), the harness's throughput as a ratio of it, the harness's peak memory (VmHWM) and CPU time
+/// per request, and the time <c>score</c> takes on the resulting journal.
+/// </summary>
+internal static class ReplayBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var requests = IntArg(args, "--requests", 4000);
+        var concurrency = IntArg(args, "--concurrency", 64);
+        var folder = Path.Combine(Path.GetTempPath(), "k2v-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var dataset = BuildDataset(folder, requests);
+        var external = args.SkipWhile(a => a != "--fake-url").Skip(1).FirstOrDefault();
+        using var fake = external is null ? await FakeProcess.StartAsync() : null;
+        var baseUrl = fake?.BaseUrl ?? new Uri(external!);
+        Console.WriteLine($"fake endpoint {baseUrl}; {requests} requests; concurrency {concurrency}");
+
+        // Warm both paths up (JIT, connection pools) before measuring.
+        var bodies = await WireBodiesAsync(dataset);
+        await RawClientLoop.RunAsync(baseUrl, bodies.Take(200).ToList(), concurrency);
+        await ReplayAsync(baseUrl, BuildDataset(folder, 200, "warmup.jsonl"), folder, concurrency, "warmup");
+
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var harness = await ReplayAsync(baseUrl, dataset, folder, concurrency, "results");
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var peakMb = PeakWorkingSetMb();
+        var capacity = await RawClientLoop.RunAsync(baseUrl, bodies, concurrency);
+        var scoreMs = ScoreTimes(Path.Combine(folder, "results.jsonl"));
+
+        var harnessRate = requests / harness.Elapsed.TotalSeconds;
+        var replayRate = requests / harness.LastRow.TotalSeconds;
+        var report = string.Create(CultureInfo.InvariantCulture, $"""
+            replay benchmark ({Environment.ProcessorCount} cores, {RuntimeInformationText()})
+              requests                    {requests} (rows written: {harness.Rows}, failed: {harness.Failed})
+              fake capacity (raw client)  {capacity:0} req/s
+              harness, replay phase       {replayRate:0} req/s   ratio {replayRate / capacity:0.00}   (target >= 0.80)
+              harness, end to end         {harnessRate:0} req/s   ratio {harnessRate / capacity:0.00}   (with compaction and summary: {(harness.Elapsed - harness.LastRow).TotalMilliseconds:0} ms)
+              harness peak memory         {peakMb:0} MB (VmHWM, whole process)   (target <= 300 MB)
+              harness CPU per request     {cpu.TotalMilliseconds / requests:0.000} ms
+              score on {requests} rows       best {scoreMs.Min():0} ms, median {scoreMs.Order().ElementAt(scoreMs.Count / 2):0} ms   (target <= 1000 ms)
+            """);
+        Console.WriteLine(report);
+        Directory.Delete(folder, recursive: true);
+        return 0;
+    }
+
+    private static async Task<(TimeSpan Elapsed, TimeSpan LastRow, int Rows, int Failed)> ReplayAsync(Uri baseUrl, string dataset, string folder, int concurrency, string name)
+    {
+        using var backend = new HttpChatBackend(new HttpBackendOptions { BaseUrl = baseUrl, Timeout = TimeSpan.FromSeconds(60) });
+        var options = new RunOptions
+        {
+            DatasetPath = dataset,
+            OutputPath = Path.Combine(folder, name + ".jsonl"),
+            SummaryPath = Path.Combine(folder, name + ".summary.json"),
+            Concurrency = concurrency,
+            Preparation = new() { Model = "bench" },
+        };
+        var watch = Stopwatch.StartNew();
+        var observer = new LastRowObserver(watch);
+        var runner = new Runner(backend, new CaseEvaluator(JsonSchemaValidator.Default), TimeProvider.System, observer);
+        var report = await runner.RunAsync(options, CancellationToken.None);
+        return (watch.Elapsed, observer.LastRow, report.Summary.TotalRows, report.Summary.FailureCount);
+    }
+
+    private static List<double> ScoreTimes(string journal)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            new ResultsScorer(new CaseEvaluator(new JsonSchemaValidator())).Score(journal, new RunInfo());
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        return times;
+    }
+
+    private static string BuildDataset(string folder, int requests, string name = "samples.jsonl")
+    {
+        var source = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "datasets", "bfcl", "samples.jsonl"));
+        if (!File.Exists(source))
+        {
+            throw new FileNotFoundException($"the replay benchmark builds its dataset from {source}");
+        }
+
+        var lines = File.ReadAllLines(source).Where(l => l.Length > 0).ToList();
+        var path = Path.Combine(folder, name);
+        File.WriteAllLines(path, Enumerable.Range(0, requests).Select(i => lines[i % lines.Count]));
+        return path;
+    }
+
+    private static async Task<List<byte[]>> WireBodiesAsync(string dataset)
+    {
+        var preparer = new K2Verifier.Preparation.RequestPreparer(new() { Model = "bench" });
+        var bodies = new List<byte[]>();
+        await foreach (var record in DatasetReader.ReadAsync(dataset))
+        {
+            bodies.Add(Encoding.UTF8.GetBytes(preparer.Prepare(record).WireBodyJson));
+        }
+
+        return bodies;
+    }
+
+    private static double PeakWorkingSetMb()
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null
+            ? Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0
+            : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+    }
+
+    private static string RuntimeInformationText() => System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription;
+
+    private static int IntArg(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "K2Verifier.sln")))
+            {
+                return dir;
+            }
+        }
+
+        throw new InvalidOperationException("K2Verifier.sln not found above the benchmark");
+    }
+
+    /// <summary>Notes when the last row was written: the replay phase ends there, compaction and the summary follow.</summary>
+    private sealed class LastRowObserver(Stopwatch watch) : IRunObserver
+    {
+        public TimeSpan LastRow { get; private set; }
+
+        public void DatasetLineSkipped(DatasetRecord record)
+        {
+        }
+
+        public void Started(int datasetLines)
+        {
+        }
+
+        public void CaseFinished(CaseResult result, RunProgress progress) => LastRow = watch.Elapsed;
+    }
+}
