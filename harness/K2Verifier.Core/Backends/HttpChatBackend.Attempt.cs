@@ -153,12 +153,20 @@ public sealed partial class HttpChatBackend
     private static bool IsJson(string? contentType) =>
         contentType is not null && contentType.Contains("json", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>True when <paramref name="body"/> is one well-formed JSON object (a forward scan, no document built).</summary>
     private static bool IsJsonObject(string body)
     {
+        var bytes = Encoding.UTF8.GetBytes(body);
         try
         {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == JsonValueKind.Object;
+            var reader = new Utf8JsonReader(bytes);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            reader.Skip();
+            return !reader.Read();
         }
         catch (JsonException)
         {

@@ -14,6 +14,7 @@ namespace K2Verifier.Preparation;
 /// <param name="Hash">md5 of the prepared request serialised like Python's <c>json.dumps(sort_keys=True, ensure_ascii=False)</c>.</param>
 /// <param name="Stream">True when the request asks for a stream (<c>"stream": true</c>).</param>
 /// <param name="Tools">The tools declared in the request, in order.</param>
+/// <param name="Model">The request's <c>model</c> after overrides, when it names one.</param>
 public sealed record PreparedRequest(
     int DataIndex,
     SourceLocation Location,
@@ -22,4 +23,5 @@ public sealed record PreparedRequest(
     string WireBodyJson,
     string Hash,
     bool Stream,
-    IReadOnlyList<ToolDeclaration> Tools);
+    IReadOnlyList<ToolDeclaration> Tools,
+    string? Model = null);

@@ -46,7 +46,8 @@ public sealed class RequestPreparer
             WireBody(body, requestJson),
             Hash(root),
             IsStream(body),
-            ReadTools(root));
+            ReadTools(root),
+            root.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.String ? model.GetString() : null);
     }
 
     /// <summary>K2VV's request hash: md5 (hex) of the Python-style serialisation.</summary>

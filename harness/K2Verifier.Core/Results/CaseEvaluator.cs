@@ -45,7 +45,7 @@ public sealed class CaseEvaluator
             };
         }
 
-        var normalized = ResponseNormalizer.Normalize(response.Body ?? string.Empty, response.IsStream, RequestPreparer.ReadModel(request.RequestJson));
+        var normalized = ResponseNormalizer.Normalize(response.Body ?? string.Empty, response.IsStream, request.Model);
         var outcome = _toolCallValidator.Validate(normalized.FinishReason, normalized.ToolCalls, request.Tools);
         return row with
         {

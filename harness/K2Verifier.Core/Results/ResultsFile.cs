@@ -39,16 +39,17 @@ public static class ResultsFile
     public static int Compact(string path)
     {
         var chosen = new Dictionary<int, (long Offset, int Length, string LastRunAt)>();
-        foreach (var row in Read(path))
+        foreach (var line in JsonlScanner.Lines(path))
         {
-            if (row.Result is not { } result)
+            if (line.IsBlank || !RowHeader.TryRead(line.Bytes.Span, out var header))
             {
                 continue;
             }
 
-            if (!chosen.TryGetValue(result.DataIndex, out var current) || CompareRunTimes(result.LastRunAt, current.LastRunAt) >= 0)
+            var lastRunAt = header.LastRunAt ?? string.Empty;
+            if (!chosen.TryGetValue(header.DataIndex, out var current) || CompareRunTimes(lastRunAt, current.LastRunAt) >= 0)
             {
-                chosen[result.DataIndex] = (row.Line.Offset, row.Line.Bytes.Length, result.LastRunAt);
+                chosen[header.DataIndex] = (line.Offset, line.Bytes.Length, lastRunAt);
             }
         }
 

@@ -141,11 +141,11 @@ public sealed partial class Runner
         var latest = new Dictionary<string, bool>(StringComparer.Ordinal);
         if (File.Exists(resultsPath))
         {
-            foreach (var row in ResultsFile.Read(resultsPath))
+            foreach (var line in JsonlScanner.Lines(resultsPath))
             {
-                if (row.Result is { } result)
+                if (RowHeader.TryRead(line.Bytes.Span, out var header) && header.Hash is { } hash)
                 {
-                    latest[result.Hash] = result.IsSuccess;
+                    latest[hash] = header.Status == CaseStatus.Success;
                 }
             }
         }
