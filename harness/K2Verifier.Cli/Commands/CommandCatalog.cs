@@ -10,6 +10,7 @@ internal static class CommandCatalog
         ArgumentNullException.ThrowIfNull(console);
         yield return RunCommand.Create(console);
         yield return ScoreCommand.Create(console);
+        yield return CompareCommand.Create(console);
         yield return SchemaCommand.Create(console);
     }
 }

@@ -3,6 +3,9 @@ using K2Verifier.Backends;
 using K2Verifier.Cli.Output;
 using K2Verifier.Common;
 using K2Verifier.Dataset;
+using K2Verifier.Gates;
+using K2Verifier.Metrics;
+using K2Verifier.Reports.JUnit;
 using K2Verifier.Results;
 using K2Verifier.Running;
 using K2Verifier.Validation;
@@ -22,13 +25,19 @@ internal static class RunCommand
         o.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var (runOptions, backendOptions) = o.Bind(parseResult);
-            return await ExecuteAsync(console, runOptions, backendOptions, cancellationToken).ConfigureAwait(false);
+            var (runOptions, backendOptions, gates) = o.Bind(parseResult);
+            return await ExecuteAsync(console, runOptions, backendOptions, gates, parseResult.GetValue(o.Gates.Junit), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(CliConsole console, RunOptions runOptions, HttpBackendOptions backendOptions, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(
+        CliConsole console,
+        RunOptions runOptions,
+        HttpBackendOptions backendOptions,
+        IReadOnlyList<GateExpression> gates,
+        string? junit,
+        CancellationToken cancellationToken)
     {
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var backend = new HttpChatBackend(backendOptions, TimeProvider.System);
@@ -49,9 +58,18 @@ internal static class RunCommand
         SummaryPrinter.Print(report.Summary, console.Out);
         await console.Out.WriteLineAsync($"wrote {report.ResultsPath}").ConfigureAwait(false);
         await console.Out.WriteLineAsync($"wrote {report.SummaryPath}").ConfigureAwait(false);
+        var verdicts = GateEvaluator.Evaluate(gates, SummaryMetrics.Flatten(report.Summary), SummaryMetrics.CountPrefixes);
+        if (junit is not null)
+        {
+            var journal = new ResultsScorer(evaluator).Read(report.ResultsPath);
+            await JUnitExporter.WriteAsync(junit, $"k2verifier run {runOptions.DatasetPath}", verdicts, journal.Outcomes, CancellationToken.None).ConfigureAwait(false);
+            await console.Out.WriteLineAsync($"wrote {junit}").ConfigureAwait(false);
+        }
+
+        var gateExit = GateReport.Finish(verdicts, console.Out);
         if (report.Outcome == RunOutcome.Completed)
         {
-            return (int)ExitCode.Ok;
+            return gateExit;
         }
 
         await console.Error.WriteLineAsync($"error: {report.Message}").ConfigureAwait(false);

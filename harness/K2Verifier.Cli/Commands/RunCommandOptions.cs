@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using K2Verifier.Backends;
+using K2Verifier.Gates;
+using K2Verifier.Metrics;
 using K2Verifier.Preparation;
 using K2Verifier.Running;
 
@@ -40,6 +42,10 @@ internal sealed class RunCommandOptions
 
     public Option<bool> Strict { get; } = new("--strict") { Description = "Stop with exit code 2 at the first unusable dataset line instead of skipping it." };
 
+    public BaselineOptions Baselines { get; } = new();
+
+    public GateOptions Gates { get; } = new();
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(Samples);
@@ -47,11 +53,16 @@ internal sealed class RunCommandOptions
         {
             command.Options.Add(option);
         }
+
+        Baselines.AddTo(command);
+        Gates.AddTo(command);
     }
 
     /// <summary>Builds and validates the options; every problem is reported at once as a <see cref="UsageException"/>.</summary>
-    public (RunOptions Run, HttpBackendOptions Backend) Bind(ParseResult parseResult)
+    public (RunOptions Run, HttpBackendOptions Backend, IReadOnlyList<GateExpression> Gates) Bind(ParseResult parseResult)
     {
+        var gates = Gates.Bind(parseResult, SummaryMetrics.IsKnown, SummaryMetrics.Names);
+        var baseline = Baselines.Load(parseResult);
         var problems = new List<string>();
         var baseUrl = parseResult.GetValue(BaseUrl)!;
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
@@ -73,6 +84,7 @@ internal sealed class RunCommandOptions
             Incremental = parseResult.GetValue(Incremental),
             Strict = parseResult.GetValue(Strict),
             Endpoint = uri?.GetLeftPart(UriPartial.Path),
+            Baseline = baseline,
             Preparation = new PreparationOptions
             {
                 Model = parseResult.GetValue(Model),
@@ -105,7 +117,7 @@ internal sealed class RunCommandOptions
             throw new UsageException(string.Join(Environment.NewLine + "error: ", problems.Distinct()));
         }
 
-        return (run, backend!);
+        return (run, backend!, gates);
     }
 
     private static JsonObject? ParseExtraBody(string? text, List<string> problems)

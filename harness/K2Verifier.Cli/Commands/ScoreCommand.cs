@@ -1,13 +1,14 @@
 using System.CommandLine;
 using K2Verifier.Cli.Output;
-using K2Verifier.Common;
+using K2Verifier.Gates;
 using K2Verifier.Metrics;
+using K2Verifier.Reports.JUnit;
 using K2Verifier.Results;
 using K2Verifier.Validation;
 
 namespace K2Verifier.Cli.Commands;
 
-/// <summary><c>score RESULTS [--summary OUT] [--json]</c>: recompute a summary from a results file, ours or K2VV's.</summary>
+/// <summary><c>score RESULTS [--baseline FILE] [--summary OUT] [--gate EXPR]… [--junit FILE] [--json]</c>.</summary>
 internal static class ScoreCommand
 {
     public static Command Create(CliConsole console)
@@ -15,20 +16,23 @@ internal static class ScoreCommand
         var results = new Argument<string>("results") { Description = "A results.jsonl written by k2verifier or by K2-Vendor-Verifier." };
         var summaryOut = new Option<string?>("--summary") { Description = "Also write the summary JSON to this file." };
         var json = new Option<bool>("--json") { Description = "Print the summary JSON on stdout instead of the table." };
-        var command = new Command("score", "Recompute the summary from a results journal, re-validating every tool call.")
-        {
-            results, summaryOut, json,
-        };
+        var baselineOptions = new BaselineOptions();
+        var gateOptions = new GateOptions();
+        var command = new Command("score", "Recompute the summary from a results journal, re-validating every tool call.") { results, summaryOut, json };
+        baselineOptions.AddTo(command);
+        gateOptions.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var path = parseResult.GetValue(results)!;
+            var gates = gateOptions.Bind(parseResult, SummaryMetrics.IsKnown, SummaryMetrics.Names);
+            var baseline = baselineOptions.Load(parseResult);
             if (!File.Exists(path))
             {
                 throw new UsageException($"results file not found: {path}");
             }
 
-            var scorer = new ResultsScorer(new CaseEvaluator(JsonSchemaValidator.Default));
-            var summary = scorer.Score(path, new RunInfo(), problem => console.Error.WriteLine($"warning: {problem}"));
+            var journal = new ResultsScorer(new CaseEvaluator(JsonSchemaValidator.Default)).Read(path, problem => console.Error.WriteLine($"warning: {problem}"));
+            var summary = MetricsCalculator.Calculate(journal.Outcomes, new RunInfo { Model = journal.Model }, journal.UnreadableRows, baseline);
             if (parseResult.GetValue(summaryOut) is { } summaryPath)
             {
                 await RunSummaryWriter.WriteAsync(summary, summaryPath, cancellationToken).ConfigureAwait(false);
@@ -44,7 +48,14 @@ internal static class ScoreCommand
                 SummaryPrinter.Print(summary, console.Out);
             }
 
-            return (int)ExitCode.Ok;
+            var verdicts = GateEvaluator.Evaluate(gates, SummaryMetrics.Flatten(summary), SummaryMetrics.CountPrefixes);
+            if (parseResult.GetValue(gateOptions.Junit) is { } junit)
+            {
+                await JUnitExporter.WriteAsync(junit, $"k2verifier score {path}", verdicts, MetricsCalculator.Latest(journal.Outcomes), cancellationToken).ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"wrote {junit}").ConfigureAwait(false);
+            }
+
+            return GateReport.Finish(verdicts, parseResult.GetValue(json) ? console.Error : console.Out);
         });
         return command;
     }

@@ -18,8 +18,16 @@ internal static class SummaryPrinter
             ("finish others", s.FinishOthers == 0 ? "0" : $"{Int(s.FinishOthers)} ({string.Join(", ", s.FinishOthersDetail.Select(p => $"{p.Key}: {p.Value}"))})"),
             ("valid tool calls", Int(s.SuccessfulToolCallCount)),
             ("schema errors", Int(s.SchemaValidationErrorCount)),
-            ("schema accuracy", s.SchemaAccuracy is { } a ? a.ToString("P2", CultureInfo.InvariantCulture) : "n/a (no tool_calls)"),
+            ("schema accuracy", Percent(s.SchemaAccuracy, s.Intervals.GetValueOrDefault("schema_accuracy"), "n/a (no tool_calls)")),
         };
+        if (s.Baseline is { } baseline)
+        {
+            rows.Add(("baseline", $"{baseline.Path} ({baseline.Kind}); joined {Int(baseline.Joined)}, missing in baseline {baseline.MissingInBaseline.Count}, missing in run {baseline.MissingInRun.Count}, failed here {baseline.FailedInRun.Count}, failed in baseline {baseline.FailedInBaseline.Count}"));
+            rows.Add(("tp / fp / fn / tn", $"{s.Tp} / {s.Fp} / {s.Fn} / {s.Tn}"));
+            rows.Add(("tool_call_precision", Percent(s.ToolCallPrecision, s.Intervals.GetValueOrDefault("tool_call_precision"), "undefined (nothing finished with tool_calls)")));
+            rows.Add(("tool_call_recall", Percent(s.ToolCallRecall, s.Intervals.GetValueOrDefault("tool_call_recall"), "undefined (the baseline has no tool_calls)")));
+            rows.Add(("tool_call_f1", Percent(s.ToolCallF1, s.Intervals.GetValueOrDefault("tool_call_f1"), "undefined")));
+        }
         if (s.ErrorCategories.Count > 0)
         {
             rows.Add(("invalid calls by category", string.Join(", ", s.ErrorCategories.Select(p => $"{p.Key}: {p.Value}"))));
@@ -61,7 +69,31 @@ internal static class SummaryPrinter
         {
             output.WriteLine($"  {name.PadRight(width)}  {value}");
         }
+
+        PrintCategories(s, output);
     }
+
+    private static void PrintCategories(RunSummary s, TextWriter output)
+    {
+        if (s.Categories.Count == 0)
+        {
+            return;
+        }
+
+        var width = Math.Max(8, s.Categories.Keys.Max(k => k.Length));
+        output.WriteLine();
+        output.WriteLine($"  {"category".PadRight(width)}  {"requests",8}  {"tool_calls",10}  {"schema acc",10}  {"F1",8}");
+        foreach (var (name, c) in s.Categories)
+        {
+            output.WriteLine($"  {name.PadRight(width)}  {Int(c.Requests),8}  {Int(c.FinishToolCalls),10}  {Fraction(c.SchemaAccuracy),10}  {Fraction(c.ToolCallF1),8}");
+        }
+    }
+
+    private static string Percent(double? value, Interval? interval, string undefined) => value is { } v
+        ? v.ToString("P2", CultureInfo.InvariantCulture) + (interval is { } i ? string.Create(CultureInfo.InvariantCulture, $"  [{i.Low:P2}, {i.High:P2}]") : string.Empty)
+        : undefined;
+
+    private static string Fraction(double? value) => value?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "-";
 
     private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using K2Verifier.Baselines;
 using K2Verifier.Results;
 
 namespace K2Verifier.Metrics;
@@ -12,11 +13,11 @@ namespace K2Verifier.Metrics;
 public static class MetricsCalculator
 {
     /// <summary>Summarises <paramref name="outcomes"/> with <paramref name="run"/>'s metadata.</summary>
-    public static RunSummary Calculate(IEnumerable<CaseOutcome> outcomes, RunInfo run, int unreadableRows = 0)
+    public static RunSummary Calculate(IEnumerable<CaseOutcome> outcomes, RunInfo run, int unreadableRows = 0, Baseline? baseline = null)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         ArgumentNullException.ThrowIfNull(run);
-        var rows = Deduplicate(outcomes);
+        var rows = Latest(outcomes);
         var others = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var errorCategories = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var failureCategories = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -66,7 +67,7 @@ public static class MetricsCalculator
         }
 
         var (startedAt, finishedAt, durationMs) = EvaluationWindow(rows, run);
-        return new RunSummary
+        var summary = new RunSummary
         {
             Model = run.Model,
             SuccessCount = success,
@@ -94,9 +95,73 @@ public static class MetricsCalculator
             RetriedRequests = rows.Count(r => r.Attempts > 1),
             Run = run,
         };
+        return baseline is null
+            ? summary with { Intervals = Intervals(summary, null) }
+            : WithBaseline(summary, rows, baseline);
     }
 
-    private static List<CaseOutcome> Deduplicate(IEnumerable<CaseOutcome> outcomes)
+    private static RunSummary WithBaseline(RunSummary summary, List<CaseOutcome> rows, Baseline baseline)
+    {
+        var (join, pairs) = TriggerMetricsCalculator.Join(rows, baseline);
+        var trigger = TriggerMetricsCalculator.Compute([.. pairs.Select(p => (p.Ours.FinishReason == "tool_calls", p.Reference.IsToolCall))]);
+        var c = trigger.Counts;
+        var undefined = new List<string>();
+        if (c.Precision is null)
+        {
+            undefined.Add("tool_call_precision");
+        }
+
+        if (c.Recall is null)
+        {
+            undefined.Add("tool_call_recall");
+        }
+
+        if (c.F1 is null)
+        {
+            undefined.Add("tool_call_f1");
+        }
+
+        if (summary.SchemaAccuracy is null)
+        {
+            undefined.Add("schema_accuracy");
+        }
+
+        return summary with
+        {
+            Tp = c.Tp,
+            Fp = c.Fp,
+            Fn = c.Fn,
+            Tn = c.Tn,
+            ToolCallPrecision = Round(c.Precision),
+            ToolCallRecall = Round(c.Recall),
+            ToolCallF1 = Round(c.F1),
+            Intervals = Intervals(summary, trigger),
+            UndefinedMetrics = undefined,
+            Baseline = join,
+            Categories = CategoryMetricsCalculator.Calculate(rows, baseline, pairs),
+        };
+    }
+
+    private static SortedDictionary<string, Interval?> Intervals(RunSummary summary, TriggerMetrics? trigger)
+    {
+        var intervals = new SortedDictionary<string, Interval?>(StringComparer.Ordinal)
+        {
+            ["schema_accuracy"] = Interval.Wilson(summary.SuccessfulToolCallCount, summary.FinishToolCalls),
+        };
+        if (trigger is not null)
+        {
+            intervals["tool_call_f1"] = trigger.F1Interval;
+            intervals["tool_call_precision"] = trigger.PrecisionInterval;
+            intervals["tool_call_recall"] = trigger.RecallInterval;
+        }
+
+        return intervals;
+    }
+
+    internal static double? Round(double? value) => value is { } v ? Math.Round(v, 6) : null;
+
+    /// <summary>One outcome per data_index (the latest <c>last_run_at</c>; on a tie the later one), sorted by data_index.</summary>
+    public static List<CaseOutcome> Latest(IEnumerable<CaseOutcome> outcomes)
     {
         var latest = new Dictionary<int, CaseOutcome>();
         foreach (var outcome in outcomes)

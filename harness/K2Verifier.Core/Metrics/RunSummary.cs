@@ -35,6 +35,33 @@ public sealed record RunSummary
     /// <summary><c>successful_tool_call_count / finish_tool_calls</c>; null when nothing finished with tool_calls.</summary>
     public double? SchemaAccuracy { get; init; }
 
+    /// <summary>Trigger counts against the baseline (null without one): both tool_calls.</summary>
+    public int? Tp { get; init; }
+
+    /// <summary>Ours tool_calls, baseline not.</summary>
+    public int? Fp { get; init; }
+
+    /// <summary>Baseline tool_calls, ours not.</summary>
+    public int? Fn { get; init; }
+
+    /// <summary>Neither tool_calls.</summary>
+    public int? Tn { get; init; }
+
+    /// <summary>TP / (TP + FP); null without a baseline or when undefined (see <see cref="UndefinedMetrics"/>).</summary>
+    public double? ToolCallPrecision { get; init; }
+
+    /// <summary>TP / (TP + FN); null without a baseline or when undefined.</summary>
+    public double? ToolCallRecall { get; init; }
+
+    /// <summary>K2VV's primary deployment metric; null without a baseline or when undefined.</summary>
+    public double? ToolCallF1 { get; init; }
+
+    /// <summary>95% intervals: bootstrap (seeded) for tool_call_f1, Wilson for the proportions.</summary>
+    public IReadOnlyDictionary<string, Interval?> Intervals { get; init; } = new SortedDictionary<string, Interval?>(StringComparer.Ordinal);
+
+    /// <summary>Metrics that are null because they are undefined here (e.g. precision when nothing finished with tool_calls).</summary>
+    public IReadOnlyList<string> UndefinedMetrics { get; init; } = [];
+
     /// <summary>Invalid tool calls by category (counted per call).</summary>
     public IReadOnlyDictionary<string, int> ErrorCategories { get; init; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
 
@@ -60,6 +87,12 @@ public sealed record RunSummary
     public long AttemptsTotal { get; init; }
 
     public int RetriedRequests { get; init; }
+
+    /// <summary>How the run met the baseline (null without one).</summary>
+    public BaselineJoin? Baseline { get; init; }
+
+    /// <summary>Metrics per dataset category (empty when the baseline has no categories).</summary>
+    public IReadOnlyDictionary<string, CategoryMetrics> Categories { get; init; } = new SortedDictionary<string, CategoryMetrics>(StringComparer.Ordinal);
 
     public RunInfo Run { get; init; } = new();
 }

@@ -1,3 +1,4 @@
+using K2Verifier.Baselines;
 using K2Verifier.Metrics;
 using K2Verifier.Preparation;
 
@@ -18,9 +19,16 @@ public sealed class ResultsScorer
     }
 
     /// <summary>Scores <paramref name="resultsPath"/>; <paramref name="problems"/> receives each unreadable line.</summary>
-    public RunSummary Score(string resultsPath, RunInfo run, Action<string>? problems = null)
+    public RunSummary Score(string resultsPath, RunInfo run, Action<string>? problems = null, Baseline? baseline = null)
     {
         ArgumentNullException.ThrowIfNull(run);
+        var journal = Read(resultsPath, problems);
+        return MetricsCalculator.Calculate(journal.Outcomes, run.Model is null ? run with { Model = journal.Model } : run, journal.UnreadableRows, baseline);
+    }
+
+    /// <summary>Re-judges every readable row of <paramref name="resultsPath"/>.</summary>
+    public ScoredJournal Read(string resultsPath, Action<string>? problems = null)
+    {
         var outcomes = new List<CaseOutcome>();
         var unreadable = 0;
         string? model = null;
@@ -37,6 +45,6 @@ public sealed class ResultsScorer
             outcomes.Add(_evaluator.Rescore(result));
         }
 
-        return MetricsCalculator.Calculate(outcomes, run.Model is null ? run with { Model = model } : run, unreadable);
+        return new ScoredJournal(outcomes, unreadable, model);
     }
 }

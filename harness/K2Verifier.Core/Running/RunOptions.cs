@@ -26,6 +26,9 @@ public sealed record RunOptions
     /// <summary>Request overrides (model, temperature, max_tokens, extra body).</summary>
     public PreparationOptions Preparation { get; init; } = new();
 
+    /// <summary>The reference for trigger precision/recall/F1 in the summary. Default: none.</summary>
+    public Baselines.Baseline? Baseline { get; init; }
+
     /// <summary>The endpoint recorded in the summary (no credentials). Default: null.</summary>
     public string? Endpoint { get; init; }
 

@@ -92,7 +92,7 @@ public sealed partial class Runner
             RequestsSent = counters.Done,
             SkippedLines = counters.Skipped,
         };
-        var summary = new ResultsScorer(_evaluator).Score(options.OutputPath, run);
+        var summary = new ResultsScorer(_evaluator).Score(options.OutputPath, run, baseline: options.Baseline);
         await RunSummaryWriter.WriteAsync(summary, options.SummaryPath, CancellationToken.None).ConfigureAwait(false);
         return new RunReport(outcome, summary, options.OutputPath, options.SummaryPath, message);
     }

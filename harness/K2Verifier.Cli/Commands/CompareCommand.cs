@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Text.Json;
+using K2Verifier.Cli.Output;
+using K2Verifier.Comparison;
+using K2Verifier.Gates;
+using K2Verifier.Reports.JUnit;
+using K2Verifier.Results;
+using K2Verifier.Validation;
+
+namespace K2Verifier.Cli.Commands;
+
+/// <summary><c>compare A B [--baseline FILE] [--gate EXPR]… [--junit FILE] [--json]</c>: what changed from run A to run B.</summary>
+internal static class CompareCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var a = new Argument<string>("a") { Description = "The earlier results file (e.g. last night's)." };
+        var b = new Argument<string>("b") { Description = "The later results file (e.g. tonight's)." };
+        var json = new Option<bool>("--json") { Description = "Print the comparison as JSON on stdout instead of the table." };
+        var baselineOptions = new BaselineOptions();
+        var gateOptions = new GateOptions();
+        var command = new Command("compare", "Per-request differences and metric deltas (with intervals) between two results files.") { a, b, json };
+        baselineOptions.AddTo(command);
+        gateOptions.AddTo(command);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var gates = gateOptions.Bind(parseResult, ComparisonMetrics.IsKnown, ComparisonMetrics.Names);
+            var baseline = baselineOptions.Load(parseResult);
+            var pathA = parseResult.GetValue(a)!;
+            var pathB = parseResult.GetValue(b)!;
+            foreach (var path in new[] { pathA, pathB })
+            {
+                if (!File.Exists(path))
+                {
+                    throw new UsageException($"results file not found: {path}");
+                }
+            }
+
+            var scorer = new ResultsScorer(new CaseEvaluator(JsonSchemaValidator.Default));
+            void Warn(string problem) => console.Error.WriteLine($"warning: {problem}");
+            var journalB = scorer.Read(pathB, Warn);
+            var comparison = RunComparer.Compare(pathA, scorer.Read(pathA, Warn).Outcomes, pathB, journalB.Outcomes, baseline);
+            if (parseResult.GetValue(json))
+            {
+                await console.Out.WriteLineAsync(JsonSerializer.Serialize(comparison, ComparisonPrinter.JsonOptions)).ConfigureAwait(false);
+            }
+            else
+            {
+                ComparisonPrinter.Print(comparison, console.Out);
+            }
+
+            var verdicts = GateEvaluator.Evaluate(gates, ComparisonMetrics.Flatten(comparison));
+            if (parseResult.GetValue(gateOptions.Junit) is { } junit)
+            {
+                await JUnitExporter.WriteAsync(junit, $"k2verifier compare {pathA} {pathB}", verdicts, Metrics.MetricsCalculator.Latest(journalB.Outcomes), cancellationToken).ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"wrote {junit}").ConfigureAwait(false);
+            }
+
+            return GateReport.Finish(verdicts, parseResult.GetValue(json) ? console.Error : console.Out);
+        });
+        return command;
+    }
+}
