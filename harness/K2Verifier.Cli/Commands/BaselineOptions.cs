@@ -16,11 +16,22 @@ internal sealed class BaselineOptions
         Description = "An expected.jsonl whose 'category' per data_index slices the metrics (when the baseline has none).",
     };
 
+    public Option<string> Published { get; } = Parsing.ChoiceOption.Create(
+        "--published",
+        "K2VV's published vendor table to place the run in; auto picks it from the model name.",
+        "auto",
+        "auto", "k2-0905", "k2-thinking", "none");
+
     public void AddTo(Command command)
     {
         command.Options.Add(Baseline);
         command.Options.Add(Categories);
+        command.Options.Add(Published);
     }
+
+    /// <summary>The table for <see cref="Metrics.RunInfo.PublishedTable"/>: null for auto.</summary>
+    public string? PublishedTable(ParseResult parseResult) =>
+        parseResult.GetValue(Published) is "auto" or null ? null : parseResult.GetValue(Published)!.ToLowerInvariant();
 
     /// <summary>Reads the baseline when one was given; a bad file is a usage error naming file, line and field.</summary>
     public Baseline? Load(ParseResult parseResult)

@@ -14,7 +14,8 @@ namespace K2Verifier.Cli.Commands;
 
 /// <summary>
 /// <c>run SAMPLES --base-url URL --model NAME [K2VV flags]</c>: replay a dataset against an OpenAI-compatible endpoint,
-/// writing results.jsonl (each row as it finishes) and summary.json.
+/// writing results.jsonl (each row as it finishes) and summary.json; with <c>--repeat N</c>, N journals and a summary
+/// across them.
 /// </summary>
 internal static class RunCommand
 {
@@ -26,53 +27,72 @@ internal static class RunCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var (runOptions, backendOptions, gates) = o.Bind(parseResult);
-            return await ExecuteAsync(console, runOptions, backendOptions, gates, parseResult.GetValue(o.Gates.Junit), cancellationToken).ConfigureAwait(false);
+            var plan = new RunPlan(runOptions, backendOptions, gates, parseResult.GetValue(o.Gates.Junit), parseResult.GetValue(o.Repeat));
+            return await ExecuteAsync(console, plan, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(
-        CliConsole console,
-        RunOptions runOptions,
-        HttpBackendOptions backendOptions,
-        IReadOnlyList<GateExpression> gates,
-        string? junit,
-        CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(CliConsole console, RunPlan plan, CancellationToken cancellationToken)
     {
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var backend = new HttpChatBackend(backendOptions, TimeProvider.System);
+        using var backend = new HttpChatBackend(plan.Backend, TimeProvider.System);
         var evaluator = new CaseEvaluator(JsonSchemaValidator.Default);
-        RunReport report;
+        var runs = new List<(string SummaryPath, RunSummary Summary)>();
+        RunReport? last = null;
+        for (var i = 1; i <= plan.Repeat; i++)
+        {
+            var options = plan.Repeat == 1 ? plan.Run : plan.Run with { OutputPath = Suffixed(plan.Run.OutputPath, i), SummaryPath = Suffixed(plan.Run.SummaryPath, i) };
+            last = await RunOnceAsync(console, backend, evaluator, options, cancellationToken).ConfigureAwait(false);
+            runs.Add((last.SummaryPath, last.Summary));
+            SummaryPrinter.Print(last.Summary, console.Out);
+            await console.Out.WriteLineAsync($"wrote {last.ResultsPath}").ConfigureAwait(false);
+            await console.Out.WriteLineAsync($"wrote {last.SummaryPath}").ConfigureAwait(false);
+            if (last.Outcome != RunOutcome.Completed)
+            {
+                await console.Error.WriteLineAsync($"error: {last.Message}").ConfigureAwait(false);
+                return (int)ExitCode.InfrastructureError;
+            }
+        }
+
+        var metrics = SummaryMetrics.Flatten(last!.Summary);
+        if (plan.Repeat > 1)
+        {
+            var repeat = RepeatSummary.Of(runs);
+            await RunSummaryWriter.WriteAsync(repeat, plan.Run.SummaryPath, CancellationToken.None).ConfigureAwait(false);
+            RepeatPrinter.Print(repeat, console.Out);
+            await console.Out.WriteLineAsync($"wrote {plan.Run.SummaryPath}").ConfigureAwait(false);
+            metrics = repeat.Means();
+        }
+
+        var verdicts = GateEvaluator.Evaluate(plan.Gates, metrics, SummaryMetrics.CountPrefixes);
+        if (plan.Junit is not null)
+        {
+            var journal = new ResultsScorer(evaluator).Read(last.ResultsPath);
+            await JUnitExporter.WriteAsync(plan.Junit, $"k2verifier run {plan.Run.DatasetPath}", verdicts, journal.Outcomes, CancellationToken.None).ConfigureAwait(false);
+            await console.Out.WriteLineAsync($"wrote {plan.Junit}").ConfigureAwait(false);
+        }
+
+        return GateReport.Finish(verdicts, console.Out);
+    }
+
+    private static async Task<RunReport> RunOnceAsync(CliConsole console, IChatBackend backend, CaseEvaluator evaluator, RunOptions options, CancellationToken cancellationToken)
+    {
         try
         {
-            report = ConsoleMode.IsInteractive(console)
-                ? await LiveRunObserver.RunAsync(observer => new Runner(backend, evaluator, TimeProvider.System, observer).RunAsync(runOptions, cancel.Token)).ConfigureAwait(false)
+            return ConsoleMode.IsInteractive(console)
+                ? await LiveRunObserver.RunAsync(observer => new Runner(backend, evaluator, TimeProvider.System, observer).RunAsync(options, cancellationToken)).ConfigureAwait(false)
                 : await new Runner(backend, evaluator, TimeProvider.System, new PlainRunObserver(console.Error, TimeProvider.System, TimeSpan.FromSeconds(5)))
-                    .RunAsync(runOptions, cancel.Token).ConfigureAwait(false);
+                    .RunAsync(options, cancellationToken).ConfigureAwait(false);
         }
         catch (DatasetFormatException ex)
         {
             throw new UsageException($"{ex.Message} (--strict)", ex);
         }
-
-        SummaryPrinter.Print(report.Summary, console.Out);
-        await console.Out.WriteLineAsync($"wrote {report.ResultsPath}").ConfigureAwait(false);
-        await console.Out.WriteLineAsync($"wrote {report.SummaryPath}").ConfigureAwait(false);
-        var verdicts = GateEvaluator.Evaluate(gates, SummaryMetrics.Flatten(report.Summary), SummaryMetrics.CountPrefixes);
-        if (junit is not null)
-        {
-            var journal = new ResultsScorer(evaluator).Read(report.ResultsPath);
-            await JUnitExporter.WriteAsync(junit, $"k2verifier run {runOptions.DatasetPath}", verdicts, journal.Outcomes, CancellationToken.None).ConfigureAwait(false);
-            await console.Out.WriteLineAsync($"wrote {junit}").ConfigureAwait(false);
-        }
-
-        var gateExit = GateReport.Finish(verdicts, console.Out);
-        if (report.Outcome == RunOutcome.Completed)
-        {
-            return gateExit;
-        }
-
-        await console.Error.WriteLineAsync($"error: {report.Message}").ConfigureAwait(false);
-        return (int)ExitCode.InfrastructureError;
     }
+
+    /// <summary><c>out/results.jsonl</c> → <c>out/results.r2.jsonl</c>.</summary>
+    internal static string Suffixed(string path, int run) =>
+        Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, $"{Path.GetFileNameWithoutExtension(path)}.r{run}{Path.GetExtension(path)}");
+
+    private sealed record RunPlan(RunOptions Run, HttpBackendOptions Backend, IReadOnlyList<GateExpression> Gates, string? Junit, int Repeat);
 }

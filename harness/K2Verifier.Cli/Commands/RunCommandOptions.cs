@@ -40,6 +40,8 @@ internal sealed class RunCommandOptions
 
     public Option<string> Summary { get; } = new("--summary") { Description = "The summary file.", DefaultValueFactory = _ => "summary.json" };
 
+    public Option<int> Repeat { get; } = new("--repeat") { Description = "Run the dataset N times (results.rI.jsonl, summary.rI.json) and summarise mean, min, max and interval across runs in --summary.", DefaultValueFactory = _ => 1 };
+
     public Option<bool> Strict { get; } = new("--strict") { Description = "Stop with exit code 2 at the first unusable dataset line instead of skipping it." };
 
     public BaselineOptions Baselines { get; } = new();
@@ -49,7 +51,7 @@ internal sealed class RunCommandOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Samples);
-        foreach (var option in new Option[] { BaseUrl, Model, ApiKey, Concurrency, Timeout, Retries, RateLimitRetries, ExtraBody, Temperature, MaxTokens, Incremental, Output, Summary, Strict })
+        foreach (var option in new Option[] { BaseUrl, Model, ApiKey, Concurrency, Timeout, Retries, RateLimitRetries, ExtraBody, Temperature, MaxTokens, Incremental, Output, Summary, Repeat, Strict })
         {
             command.Options.Add(option);
         }
@@ -85,6 +87,7 @@ internal sealed class RunCommandOptions
             Strict = parseResult.GetValue(Strict),
             Endpoint = uri?.GetLeftPart(UriPartial.Path),
             Baseline = baseline,
+            PublishedTable = Baselines.PublishedTable(parseResult),
             Preparation = new PreparationOptions
             {
                 Model = parseResult.GetValue(Model),
@@ -105,6 +108,11 @@ internal sealed class RunCommandOptions
                 Retry = RetryOptions.Default with { Retries = parseResult.GetValue(Retries), RateLimitRetries = parseResult.GetValue(RateLimitRetries) },
             };
             problems.AddRange(backend.Validate());
+        }
+
+        if (parseResult.GetValue(Repeat) is < 1 or > 100)
+        {
+            problems.Add($"--repeat {parseResult.GetValue(Repeat)} is out of range (1 to 100)");
         }
 
         if (parseResult.GetValue(Timeout) <= 0)

@@ -32,7 +32,7 @@ internal static class ScoreCommand
             }
 
             var journal = new ResultsScorer(new CaseEvaluator(JsonSchemaValidator.Default)).Read(path, problem => console.Error.WriteLine($"warning: {problem}"));
-            var summary = MetricsCalculator.Calculate(journal.Outcomes, new RunInfo { Model = journal.Model }, journal.UnreadableRows, baseline);
+            var summary = MetricsCalculator.Calculate(journal.Outcomes, new RunInfo { Model = journal.Model, PublishedTable = baselineOptions.PublishedTable(parseResult) }, journal.UnreadableRows, baseline);
             if (parseResult.GetValue(summaryOut) is { } summaryPath)
             {
                 await RunSummaryWriter.WriteAsync(summary, summaryPath, cancellationToken).ConfigureAwait(false);

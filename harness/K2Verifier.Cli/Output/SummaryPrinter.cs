@@ -71,6 +71,18 @@ internal static class SummaryPrinter
         }
 
         PrintCategories(s, output);
+        if (s.Published is { } p)
+        {
+            output.WriteLine();
+            var rank = p.SchemaAccuracyRank is { } r ? $"schema accuracy ranks {r} of {p.Providers + 1} beside the {p.Providers} providers" : "no schema accuracy to rank";
+            var f1 = p.PassesAcceptanceF1 switch
+            {
+                true => $"tool_call_f1 meets the published acceptance line {p.AcceptanceF1:0.00}",
+                false => $"tool_call_f1 is below the published acceptance line {p.AcceptanceF1:0.00}",
+                null => $"acceptance line {p.AcceptanceF1:0.00} needs --baseline for tool_call_f1",
+            };
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  published K2VV table {p.Table} ({p.TestDate}): {rank}; {f1}"));
+        }
     }
 
     private static void PrintCategories(RunSummary s, TextWriter output)

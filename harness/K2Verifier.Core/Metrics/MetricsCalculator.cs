@@ -1,5 +1,6 @@
 using System.Globalization;
 using K2Verifier.Baselines;
+using K2Verifier.Published;
 using K2Verifier.Results;
 
 namespace K2Verifier.Metrics;
@@ -95,9 +96,11 @@ public static class MetricsCalculator
             RetriedRequests = rows.Count(r => r.Attempts > 1),
             Run = run,
         };
-        return baseline is null
+        summary = baseline is null
             ? summary with { Intervals = Intervals(summary, null) }
             : WithBaseline(summary, rows, baseline);
+        var table = run.PublishedTable ?? PublishedTables.InferTable(summary.Model);
+        return summary with { Published = PublishedStanding.For(table, summary.SchemaAccuracy, summary.ToolCallF1) };
     }
 
     private static RunSummary WithBaseline(RunSummary summary, List<CaseOutcome> rows, Baseline baseline)

@@ -33,6 +33,9 @@ public sealed record RunInfo
     /// <summary>Requests actually sent in this run (incremental runs skip earlier successes).</summary>
     public int? RequestsSent { get; init; }
 
+    /// <summary>The published K2VV table to place the run in (<c>k2-0905</c>, <c>k2-thinking</c>, <c>none</c>); null infers it from the model name.</summary>
+    public string? PublishedTable { get; init; }
+
     /// <summary>Dataset lines skipped as unusable.</summary>
     public int SkippedLines { get; init; }
 }

@@ -94,5 +94,8 @@ public sealed record RunSummary
     /// <summary>Metrics per dataset category (empty when the baseline has no categories).</summary>
     public IReadOnlyDictionary<string, CategoryMetrics> Categories { get; init; } = new SortedDictionary<string, CategoryMetrics>(StringComparer.Ordinal);
 
+    /// <summary>Where the run stands among K2VV's published providers (null when no table applies).</summary>
+    public Published.PublishedStanding? Published { get; init; }
+
     public RunInfo Run { get; init; } = new();
 }

@@ -15,11 +15,11 @@ public static class RunSummaryWriter
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    /// <summary>The summary as JSON text.</summary>
-    public static string ToJson(RunSummary summary) => JsonSerializer.Serialize(summary, Options) + "\n";
+    /// <summary>A summary (or a repeat summary) as JSON text.</summary>
+    public static string ToJson<T>(T summary) => JsonSerializer.Serialize(summary, Options) + "\n";
 
     /// <summary>Writes the summary atomically (temporary file, then rename).</summary>
-    public static async Task WriteAsync(RunSummary summary, string path, CancellationToken cancellationToken = default)
+    public static async Task WriteAsync<T>(T summary, string path, CancellationToken cancellationToken = default)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))

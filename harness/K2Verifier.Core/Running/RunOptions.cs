@@ -29,6 +29,9 @@ public sealed record RunOptions
     /// <summary>The reference for trigger precision/recall/F1 in the summary. Default: none.</summary>
     public Baselines.Baseline? Baseline { get; init; }
 
+    /// <summary>The published K2VV table to place the run in; null infers it from the model name. Default: null.</summary>
+    public string? PublishedTable { get; init; }
+
     /// <summary>The endpoint recorded in the summary (no credentials). Default: null.</summary>
     public string? Endpoint { get; init; }
 

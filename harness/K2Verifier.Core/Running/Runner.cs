@@ -91,6 +91,7 @@ public sealed partial class Runner
             DurationMs = (long)_time.GetElapsedTime(start).TotalMilliseconds,
             RequestsSent = counters.Done,
             SkippedLines = counters.Skipped,
+            PublishedTable = options.PublishedTable,
         };
         var summary = new ResultsScorer(_evaluator).Score(options.OutputPath, run, baseline: options.Baseline);
         await RunSummaryWriter.WriteAsync(summary, options.SummaryPath, CancellationToken.None).ConfigureAwait(false);
