@@ -1,4 +1,5 @@
 using K2Verifier.Cli.Tests.Infrastructure;
+using K2Verifier.Tests.Support;
 using K2Verifier.Common;
 
 namespace K2Verifier.Cli.Tests;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using K2Verifier.Cli.Tests.Infrastructure;
+using K2Verifier.Tests.Support;
 
 namespace K2Verifier.Cli.Tests.Commands;
 

@@ -1,12 +1,12 @@
 using System.Runtime.CompilerServices;
 
-namespace K2Verifier.Cli.Tests.Infrastructure;
+namespace K2Verifier.Tests.Support;
 
 /// <summary>
 /// Golden-file assertions: compares text with tests/TestData/Golden/NAME.verified.EXT. On a mismatch writes
 /// NAME.received.EXT beside it; with UPDATE_GOLDEN=1 (never in CI) accepts the new text instead.
 /// </summary>
-internal static class Golden
+public static class Golden
 {
     public static void AssertMatches(string actual, string name, [CallerFilePath] string callerPath = "")
     {
