@@ -41,6 +41,9 @@ public static class ResponseNormalizer
         }
     }
 
+    /// <summary>Normalises an already-parsed response object; <see cref="NormalizedResponse.ResponseJson"/> is left empty (re-scoring needs only the facts).</summary>
+    internal static NormalizedResponse FromElement(JsonElement response) => FromRoot(response, string.Empty, []);
+
     private static NormalizedResponse FromRoot(JsonElement root, string responseJson, IReadOnlyList<string> warnings)
     {
         if (root.ValueKind != JsonValueKind.Object)

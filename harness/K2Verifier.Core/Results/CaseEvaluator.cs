@@ -57,31 +57,30 @@ public sealed class CaseEvaluator
         };
     }
 
-    /// <summary>Re-judges a row from a results file: finish_reason and tool-call verdicts are recomputed from its response.</summary>
-    public CaseOutcome Rescore(CaseResult row)
+    /// <summary>Re-judges a parsed results row (ours or K2VV's) in one pass over its JSON.</summary>
+    public CaseOutcome Rescore(JsonElement row)
     {
-        ArgumentNullException.ThrowIfNull(row);
-        NormalizedResponse? normalized = row.ResponseJson is null ? null : ResponseNormalizer.FromResponseJson(row.ResponseJson, []);
-        var finishReason = row.IsSuccess ? normalized?.FinishReason : null;
-        var outcome = ValidationOutcome.NotJudged;
-        if (finishReason == "tool_calls")
-        {
-            using var request = JsonDocument.Parse(row.RequestJson);
-            outcome = _toolCallValidator.Validate(finishReason, normalized!.ToolCalls, RequestPreparer.ReadTools(request.RootElement));
-        }
-
+        var result = CaseResultReader.Header(row);
+        var isSuccess = result.Status == CaseStatus.Success;
+        NormalizedResponse? normalized = row.TryGetProperty("response", out var response) && response.ValueKind == JsonValueKind.Object
+            ? ResponseNormalizer.FromElement(response)
+            : null;
+        var finishReason = isSuccess ? normalized?.FinishReason : null;
+        var outcome = finishReason == "tool_calls"
+            ? _toolCallValidator.Validate(finishReason, normalized!.ToolCalls, RequestPreparer.ReadTools(row.GetProperty("request")))
+            : ValidationOutcome.NotJudged;
         return new CaseOutcome(
-            row.DataIndex,
-            row.Status,
+            result.DataIndex,
+            result.Status,
             finishReason,
             outcome.ToolCallsValid,
             outcome.Checks,
-            row.IsSuccess ? null : row.Error?.Category ?? "failed",
-            row.DurationMs,
-            row.TtftMs,
-            row.Attempts,
+            isSuccess ? null : result.Error?.Category ?? "failed",
+            result.DurationMs,
+            result.TtftMs,
+            result.Attempts,
             normalized?.Usage,
-            row.LastRunAt);
+            result.LastRunAt);
     }
 
     /// <summary>The snake_case name results.jsonl uses for a backend failure category.</summary>

@@ -9,6 +9,22 @@ internal static class CaseResultReader
 {
     public static CaseResult FromElement(JsonElement row)
     {
+        var header = Header(row);
+        return header with
+        {
+            RequestJson = row.GetProperty("request").GetRawText(),
+            ExtraBodyJson = row.TryGetProperty("extra_body", out var extra) && extra.ValueKind == JsonValueKind.Object ? extra.GetRawText() : "{}",
+            ResponseJson = row.TryGetProperty("response", out var response) && response.ValueKind != JsonValueKind.Null ? response.GetRawText() : null,
+            ToolCallChecks = ReadChecks(row),
+            Warnings = row.TryGetProperty("warnings", out var warnings) && warnings.ValueKind == JsonValueKind.Array
+                ? [.. warnings.EnumerateArray().Select(w => w.ToString())]
+                : [],
+        };
+    }
+
+    /// <summary>The row's scalar fields, checked; request and response text are left empty (callers that need them read them).</summary>
+    public static CaseResult Header(JsonElement row)
+    {
         if (row.ValueKind != JsonValueKind.Object)
         {
             throw new JsonException($"row: expected a JSON object, found {row.ValueKind}");
@@ -20,10 +36,8 @@ internal static class CaseResultReader
                 ? i
                 : throw new JsonException("data_index: missing or not an integer"),
             RequestJson = row.TryGetProperty("request", out var request) && request.ValueKind == JsonValueKind.Object
-                ? request.GetRawText()
+                ? string.Empty
                 : throw new JsonException("request: missing or not an object"),
-            ExtraBodyJson = row.TryGetProperty("extra_body", out var extra) && extra.ValueKind == JsonValueKind.Object ? extra.GetRawText() : "{}",
-            ResponseJson = row.TryGetProperty("response", out var response) && response.ValueKind != JsonValueKind.Null ? response.GetRawText() : null,
             Status = String(row, "status") ?? throw new JsonException("status: missing or not a string"),
             FinishReason = String(row, "finish_reason"),
             ToolCallsValid = row.TryGetProperty("tool_calls_valid", out var valid) && valid.ValueKind is JsonValueKind.True or JsonValueKind.False
@@ -35,10 +49,6 @@ internal static class CaseResultReader
             Attempts = (int)(Long(row, "attempts") ?? 1),
             Error = ReadError(row),
             TtftMs = Long(row, "ttft_ms"),
-            ToolCallChecks = ReadChecks(row),
-            Warnings = row.TryGetProperty("warnings", out var warnings) && warnings.ValueKind == JsonValueKind.Array
-                ? [.. warnings.EnumerateArray().Select(w => w.ToString())]
-                : [],
         };
     }
 

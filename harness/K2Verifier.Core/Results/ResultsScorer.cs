@@ -1,3 +1,4 @@
+using System.Text.Json;
 using K2Verifier.Baselines;
 using K2Verifier.Metrics;
 using K2Verifier.Preparation;
@@ -32,17 +33,24 @@ public sealed class ResultsScorer
         var outcomes = new List<CaseOutcome>();
         var unreadable = 0;
         string? model = null;
-        foreach (var row in ResultsFile.Read(resultsPath))
+        foreach (var line in JsonlScanner.Lines(resultsPath))
         {
-            if (row.Result is not { } result)
+            if (line.IsBlank)
             {
-                unreadable++;
-                problems?.Invoke(row.Problem!);
                 continue;
             }
 
-            model ??= RequestPreparer.ReadModel(result.RequestJson);
-            outcomes.Add(_evaluator.Rescore(result));
+            try
+            {
+                using var document = JsonDocument.Parse(line.Bytes);
+                outcomes.Add(_evaluator.Rescore(document.RootElement));
+                model ??= document.RootElement.GetProperty("request").TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+            }
+            catch (JsonException ex)
+            {
+                unreadable++;
+                problems?.Invoke($"{resultsPath}:{line.Number}: {ex.Message}");
+            }
         }
 
         return new ScoredJournal(outcomes, unreadable, model);
