@@ -41,16 +41,23 @@ public static class Golden
             : $"Output differs from {verifiedPath}; wrote {receivedPath}. Diff them, and accept with UPDATE_GOLDEN=1 if intended.");
     }
 
+    /// <summary>
+    /// The folder holding K2Verifier.sln, found above the test assembly (CI builds map source paths to <c>/_/</c>, so
+    /// the caller's file path is only a fallback for tests run from an IDE's output folder elsewhere).
+    /// </summary>
     private static string RepositoryRoot(string callerPath)
     {
-        for (var dir = Path.GetDirectoryName(callerPath); dir is not null; dir = Path.GetDirectoryName(dir))
+        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(callerPath) })
         {
-            if (File.Exists(Path.Combine(dir, "K2Verifier.sln")))
+            for (var dir = start; dir is not null; dir = Path.GetDirectoryName(dir))
             {
-                return dir;
+                if (File.Exists(Path.Combine(dir, "K2Verifier.sln")))
+                {
+                    return dir;
+                }
             }
         }
 
-        throw new InvalidOperationException($"K2Verifier.sln not found above {callerPath}");
+        throw new InvalidOperationException($"K2Verifier.sln not found above {AppContext.BaseDirectory} or {callerPath}");
     }
 }
