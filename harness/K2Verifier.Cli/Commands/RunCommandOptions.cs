@@ -40,10 +40,12 @@ internal sealed class RunCommandOptions
 
     public Option<bool> Strict { get; } = new("--strict") { Description = "Stop with exit code 2 at the first unusable dataset line instead of skipping it." };
 
+    public Option<bool> NormalizeToolIds { get; } = new("--normalize-tool-ids") { Description = "Rewrite historical tool-call ids to functions.NAME:IDX (calls and tool answers) before sending." };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(Samples);
-        foreach (var option in new Option[] { BaseUrl, Model, ApiKey, Concurrency, Timeout, Retries, RateLimitRetries, ExtraBody, Temperature, MaxTokens, Incremental, Output, Summary, Strict })
+        foreach (var option in new Option[] { BaseUrl, Model, ApiKey, Concurrency, Timeout, Retries, RateLimitRetries, ExtraBody, Temperature, MaxTokens, Incremental, Output, Summary, Strict, NormalizeToolIds })
         {
             command.Options.Add(option);
         }
@@ -79,6 +81,7 @@ internal sealed class RunCommandOptions
                 Temperature = parseResult.GetValue(Temperature),
                 MaxTokens = parseResult.GetValue(MaxTokens),
                 ExtraBody = extraBody,
+                NormalizeToolIds = parseResult.GetValue(NormalizeToolIds),
             },
         };
         problems.AddRange(run.Validate());
