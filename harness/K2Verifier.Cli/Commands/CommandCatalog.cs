@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return RunCommand.Create(console);
         yield return ScoreCommand.Create(console);
         yield return SchemaCommand.Create(console);
+        yield return DatasetCommand.Create(console);
     }
 }
