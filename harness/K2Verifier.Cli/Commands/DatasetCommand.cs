@@ -8,6 +8,7 @@ internal static class DatasetCommand
     public static Command Create(CliConsole console)
     {
         var dataset = new Command("dataset", "Make, lint and import datasets (the bundled k2v-4000, K2VV and BFCL data).");
+        dataset.Subcommands.Add(DatasetBuildCommand.Create(console));
         dataset.Subcommands.Add(DatasetCheckCommand.Create(console));
         return dataset;
     }
