@@ -10,6 +10,8 @@ internal static class DatasetCommand
         var dataset = new Command("dataset", "Make, lint and import datasets (the bundled k2v-4000, K2VV and BFCL data).");
         dataset.Subcommands.Add(DatasetBuildCommand.Create(console));
         dataset.Subcommands.Add(DatasetCheckCommand.Create(console));
+        dataset.Subcommands.Add(DatasetImportCommands.CreateK2vv(console));
+        dataset.Subcommands.Add(DatasetImportCommands.CreateBfcl(console));
         return dataset;
     }
 }

@@ -1,7 +1,7 @@
 namespace K2Verifier.Datasets.Tests.Infrastructure;
 
 /// <summary>A fresh temporary folder, deleted on dispose.</summary>
-internal sealed class TempDirectory : IDisposable
+public sealed class TempDirectory : IDisposable
 {
     public TempDirectory() => Directory.CreateDirectory(Path);
 
