@@ -24,7 +24,7 @@ public sealed class DatasetCheckCommandTests
             // Assert
             Assert.Equal((int)ExitCode.UsageError, exitCode);
             Assert.Contains($"{path}:2: error: $.messages[0].role: 'robot' is not one of", error);
-            Assert.Contains($"{path}:4: error: column 1: not JSON", error);
+            Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(path)}:4: error: column \d+: not JSON", error);
             Assert.Contains("3 requests (1 blank lines skipped)", output);
             Assert.Contains("2 errors, 0 warnings: FAILED", output);
         }
