@@ -1,5 +1,6 @@
 using K2Verifier.Cli.Tests.Infrastructure;
 using K2Verifier.Common;
+using K2Verifier.Core.Tests.TestSupport;
 
 namespace K2Verifier.Cli.Tests.Commands;
 
@@ -55,7 +56,7 @@ public sealed class DatasetCheckCommandTests
     public async Task Check_BundledDataset_ExitsOkWithCounts()
     {
         // Arrange
-        var path = Path.Combine(RepositoryRoot(), "datasets", "k2v-4000", "samples.jsonl");
+        var path = Path.Combine(Repository.Root, "datasets", "k2v-4000", "samples.jsonl");
 
         // Act
         var (exitCode, output, error) = await CliRunner.RunAsync("dataset", "check", path, "--max-issues", "0");
@@ -79,21 +80,8 @@ public sealed class DatasetCheckCommandTests
 
     private static string SharedFile(string relative)
     {
-        var path = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", relative));
+        var path = Repository.Shared(relative);
         Assert.True(File.Exists(path), $"Shared data missing: '{path}' (../shared relative to the repository root).");
         return path;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "K2Verifier.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("K2Verifier.sln not found above the test assembly");
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using K2Verifier.Datasets.Generation.Catalog;
+using K2Verifier.Core.Tests.TestSupport;
 using K2Verifier.Datasets.Tests.Infrastructure;
 using K2Verifier.Validation;
 
@@ -86,7 +87,7 @@ public sealed class ToolCatalogTests
             """;
 
         // Act
-        var output = JsonSchemaOracle.Run(Script, input);
+        var output = PythonOracle.Run(Script, input);
 
         // Assert
         Assert.Equal("0", output.Trim());
