@@ -48,10 +48,12 @@ internal sealed class RunCommandOptions
 
     public GateOptions Gates { get; } = new();
 
+    public Option<bool> NormalizeToolIds { get; } = new("--normalize-tool-ids") { Description = "Rewrite historical tool-call ids to functions.NAME:IDX (calls and tool answers) before sending." };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(Samples);
-        foreach (var option in new Option[] { BaseUrl, Model, ApiKey, Concurrency, Timeout, Retries, RateLimitRetries, ExtraBody, Temperature, MaxTokens, Incremental, Output, Summary, Repeat, Strict })
+        foreach (var option in new Option[] { BaseUrl, Model, ApiKey, Concurrency, Timeout, Retries, RateLimitRetries, ExtraBody, Temperature, MaxTokens, Incremental, Output, Summary, Repeat, Strict, NormalizeToolIds })
         {
             command.Options.Add(option);
         }
@@ -94,6 +96,7 @@ internal sealed class RunCommandOptions
                 Temperature = parseResult.GetValue(Temperature),
                 MaxTokens = parseResult.GetValue(MaxTokens),
                 ExtraBody = extraBody,
+                NormalizeToolIds = parseResult.GetValue(NormalizeToolIds),
             },
         };
         problems.AddRange(run.Validate());

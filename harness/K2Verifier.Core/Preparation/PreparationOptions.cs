@@ -16,4 +16,11 @@ public sealed record PreparationOptions
 
     /// <summary>Merged into the body on the wire (top-level keys win), recorded apart from the request. Default: none.</summary>
     public JsonObject? ExtraBody { get; init; }
+
+    /// <summary>
+    /// Rewrites historical tool-call ids to <c>functions.NAME:IDX</c> in assistant <c>tool_calls</c> and the matching
+    /// <c>tool</c> messages (see <see cref="ToolIdNormalizer"/>); the rewritten request is what is sent and hashed.
+    /// Default: false (requests are sent as the dataset has them, as K2VV does).
+    /// </summary>
+    public bool NormalizeToolIds { get; init; }
 }

@@ -107,6 +107,11 @@ public sealed class RequestPreparer
                     message["role"] = "system";
                 }
             }
+
+            if (_options.NormalizeToolIds)
+            {
+                ToolIdNormalizer.Normalize(messages);
+            }
         }
 
         if (!string.IsNullOrEmpty(_options.Model))

@@ -1,0 +1,27 @@
+using static K2Verifier.Datasets.Generation.Catalog.CatalogBuilder;
+
+namespace K2Verifier.Datasets.Generation.Catalog;
+
+/// <summary>Flights, hotels, trains and bookings.</summary>
+internal static class TravelTools
+{
+    public static IEnumerable<ToolSpec> Create()
+    {
+        yield return Tool("travel", "search_flights", "Search flights between airports.",
+            """{"type":"object","properties":{"origin":{"type":"string","pattern":"^[A-Z]{3}$","description":"IATA code"},"destination":{"type":"string","pattern":"^[A-Z]{3}$"},"depart_date":{"type":"string","format":"date"},"return_date":{"type":["string","null"],"format":"date"},"passengers":{"$ref":"#/$defs/passengers"},"cabin":{"type":"string","enum":["economy","premium_economy","business","first"],"default":"economy"},"max_stops":{"type":"integer","minimum":0,"maximum":3}},"required":["origin","destination","depart_date"],"additionalProperties":false,"$defs":{"passengers":{"type":"object","properties":{"adults":{"type":"integer","minimum":1,"maximum":9,"default":1},"children":{"type":"integer","minimum":0,"maximum":8,"default":0}},"additionalProperties":false}}}""",
+            Ex("Find me a direct flight from PEK to NRT on 2025-09-12 for two adults.", "帮我查 2025-09-12 从北京首都到东京成田的直飞航班，两个大人。", """{"origin":"PEK","destination":"NRT","depart_date":"2025-09-12","passengers":{"adults":2},"max_stops":0}""", """{"flights":[{"flight":"CA925","depart":"08:35","arrive":"13:10","price_cny":2860}]}"""),
+            Ex("Business class from SFO to LHR, leaving 2025-10-03 and returning 2025-10-10.", "查一下 2025-10-03 从旧金山飞伦敦希思罗、10月10日返回的商务舱。", """{"origin":"SFO","destination":"LHR","depart_date":"2025-10-03","return_date":"2025-10-10","cabin":"business"}""", """{"flights":[{"flight":"BA286","depart":"19:45","arrive":"14:05+1","price_usd":5120}]}"""));
+        yield return Tool("travel", "search_hotels", "Search hotels in a city for given dates.",
+            """{"type":"object","properties":{"city":{"type":"string"},"check_in":{"type":"string","format":"date"},"check_out":{"type":"string","format":"date"},"guests":{"type":"integer","minimum":1,"maximum":10},"price_range":{"type":"object","properties":{"min":{"type":"number","minimum":0},"max":{"type":"number","exclusiveMinimum":0},"currency":{"type":"string","pattern":"^[A-Z]{3}$"}}},"amenities":{"type":"array","items":{"type":"string","enum":["wifi","pool","gym","parking","breakfast","pet_friendly"]}}},"required":["city","check_in","check_out"]}""",
+            Ex("Find a hotel in Kyoto from 2025-11-02 to 2025-11-05 under 200 USD a night with breakfast.", "找一家京都 2025-11-02 到 11-05、每晚 200 美元以内、含早餐的酒店。", """{"city":"Kyoto","check_in":"2025-11-02","check_out":"2025-11-05","guests":2,"price_range":{"max":200,"currency":"USD"},"amenities":["breakfast"]}""", """{"hotels":[{"name":"Hotel Kanra Kyoto","price_per_night":185,"rating":4.6}]}"""));
+        yield return Tool("travel", "search_trains", "Search train connections (China Railway, DB, SNCF, …).",
+            """{"type":"object","properties":{"from_station":{"type":"string"},"to_station":{"type":"string"},"date":{"type":"string","format":"date"},"seat_class":{"type":"string","enum":["second","first","business","sleeper"]},"earliest_departure":{"type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$"}},"required":["from_station","to_station","date"],"additionalProperties":false}""",
+            Ex("Any second-class high-speed trains from Beijing South to Shanghai Hongqiao on 2025-08-20 after 14:00?", "2025-08-20 下午两点以后北京南到上海虹桥还有二等座吗？", """{"from_station":"Beijing South","to_station":"Shanghai Hongqiao","date":"2025-08-20","seat_class":"second","earliest_departure":"14:00"}""", """{"trains":[{"train":"G15","depart":"14:00","arrive":"18:28","seats_left":34}]}"""));
+        yield return Tool("travel", "book_hotel_room", "Book a hotel room from a search result.",
+            """{"type":"object","properties":{"offer_id":{"type":"string"},"guest":{"type":"object","properties":{"first_name":{"type":"string"},"last_name":{"type":"string"},"email":{"type":"string","format":"email"}},"required":["first_name","last_name","email"],"additionalProperties":false},"special_requests":{"type":["string","null"],"maxLength":500}},"required":["offer_id","guest"],"additionalProperties":false}""",
+            Ex("Book offer HT-44812 for Li Wei, li.wei@example.com, with a quiet room if possible.", "用 HT-44812 这个报价给李伟预订，邮箱 li.wei@example.com，尽量安排安静的房间。", """{"offer_id":"HT-44812","guest":{"first_name":"Wei","last_name":"Li","email":"li.wei@example.com"},"special_requests":"Quiet room if possible"}""", """{"status":"confirmed","confirmation":"KX7Q2P"}"""));
+        yield return Tool("travel", "get_visa_requirements", "Visa rules for a citizenship and destination.",
+            """{"type":"object","properties":{"citizenship":{"type":"string","pattern":"^[A-Z]{2}$"},"destination":{"type":"string","pattern":"^[A-Z]{2}$"},"purpose":{"type":"string","enum":["tourism","business","transit","study"],"default":"tourism"},"stay_days":{"type":"integer","minimum":1}},"required":["citizenship","destination"]}""",
+            Ex("Do Chinese citizens need a visa for a 10-day tourist trip to Singapore?", "中国公民去新加坡旅游10天需要签证吗？", """{"citizenship":"CN","destination":"SG","purpose":"tourism","stay_days":10}""", """{"visa_required":false,"max_stay_days":30,"notes":"Mutual visa exemption since 2024-02-09"}"""));
+    }
+}
