@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace K2Verifier.Dataset;
 
@@ -36,10 +35,10 @@ public static class DatasetReader
     public static DatasetRecord Parse(SourceLocation location, string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        JsonNode? node;
+        JsonDocument document;
         try
         {
-            node = JsonNode.Parse(line, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
+            document = JsonDocument.Parse(line);
         }
         catch (JsonException ex)
         {
@@ -47,16 +46,19 @@ public static class DatasetReader
             return new DatasetRecord(location, null, $"column {column}: not JSON ({FirstSentence(ex.Message)}): {Snippet(line)}");
         }
 
-        if (node is not JsonObject body)
+        using (document)
         {
-            return new DatasetRecord(location, null, $"$: expected a JSON object, found {Kind(node)}");
-        }
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return new DatasetRecord(location, null, $"$: expected a JSON object, found {Kind(document.RootElement)}");
+            }
 
-        var problem = RequestShapeChecker.Check(body);
-        return problem is null ? new DatasetRecord(location, body, null) : new DatasetRecord(location, null, problem);
+            var problem = RequestShapeChecker.Check(document.RootElement);
+            return problem is null ? new DatasetRecord(location, line, null) : new DatasetRecord(location, null, problem);
+        }
     }
 
-    internal static string Kind(JsonNode? node) => node is null ? "null" : node.GetValueKind().ToString().ToLowerInvariant();
+    internal static string Kind(JsonElement element) => element.ValueKind.ToString().ToLowerInvariant();
 
     private static string FirstSentence(string message)
     {

@@ -6,10 +6,13 @@ namespace K2Verifier.Dataset;
 /// One non-blank line of a K2VV-format dataset: the request body, or the problem that made the line unusable.
 /// </summary>
 /// <param name="Location">File and 1-based physical line; the line number is K2VV's <c>data_index</c>.</param>
-/// <param name="Body">The request body (null when <see cref="Problem"/> is set).</param>
+/// <param name="Json">The request body as the line holds it (null when <see cref="Problem"/> is set).</param>
 /// <param name="Problem">Why the line cannot be sent, as <c>field: what is wrong</c>; null for a usable line.</param>
-public sealed record DatasetRecord(SourceLocation Location, JsonObject? Body, string? Problem)
+public sealed record DatasetRecord(SourceLocation Location, string? Json, string? Problem)
 {
+    /// <summary>The request body as a new mutable object on every call (null for an unusable line).</summary>
+    public JsonObject? Body => Json is null ? null : JsonNode.Parse(Json) as JsonObject;
+
     /// <summary>K2VV's data_index: the 1-based physical line number.</summary>
     public int DataIndex => Location.Line;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace K2Verifier.Dataset;
 
@@ -10,74 +9,79 @@ namespace K2Verifier.Dataset;
 /// </summary>
 internal static class RequestShapeChecker
 {
-    public static string? Check(JsonObject body)
+    public static string? Check(JsonElement body)
     {
-        if (!body.TryGetPropertyValue("messages", out var messagesNode))
+        if (!body.TryGetProperty("messages", out var messages))
         {
             return "$.messages: missing";
         }
 
-        if (messagesNode is not JsonArray messages)
+        if (messages.ValueKind != JsonValueKind.Array)
         {
-            return $"$.messages: expected an array, found {DatasetReader.Kind(messagesNode)}";
+            return $"$.messages: expected an array, found {DatasetReader.Kind(messages)}";
         }
 
-        if (messages.Count == 0)
+        if (messages.GetArrayLength() == 0)
         {
             return "$.messages: empty";
         }
 
-        for (var i = 0; i < messages.Count; i++)
+        var i = 0;
+        foreach (var message in messages.EnumerateArray())
         {
-            if (messages[i] is not JsonObject message)
+            if (message.ValueKind != JsonValueKind.Object)
             {
-                return $"$.messages[{i}]: expected an object, found {DatasetReader.Kind(messages[i])}";
+                return $"$.messages[{i}]: expected an object, found {DatasetReader.Kind(message)}";
             }
 
-            if (message["role"] is not JsonValue role || role.GetValueKind() != JsonValueKind.String)
+            if (!message.TryGetProperty("role", out var role) || role.ValueKind != JsonValueKind.String)
             {
                 return $"$.messages[{i}].role: missing or not a string";
             }
+
+            i++;
         }
 
-        return body.TryGetPropertyValue("tools", out var toolsNode) ? CheckTools(toolsNode) : null;
+        return body.TryGetProperty("tools", out var tools) ? CheckTools(tools) : null;
     }
 
-    private static string? CheckTools(JsonNode? toolsNode)
+    private static string? CheckTools(JsonElement tools)
     {
-        if (toolsNode is null)
+        if (tools.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
 
-        if (toolsNode is not JsonArray tools)
+        if (tools.ValueKind != JsonValueKind.Array)
         {
-            return $"$.tools: expected an array, found {DatasetReader.Kind(toolsNode)}";
+            return $"$.tools: expected an array, found {DatasetReader.Kind(tools)}";
         }
 
-        for (var i = 0; i < tools.Count; i++)
+        var i = 0;
+        foreach (var tool in tools.EnumerateArray())
         {
-            if (tools[i] is not JsonObject tool)
+            if (tool.ValueKind != JsonValueKind.Object)
             {
-                return $"$.tools[{i}]: expected an object, found {DatasetReader.Kind(tools[i])}";
+                return $"$.tools[{i}]: expected an object, found {DatasetReader.Kind(tool)}";
             }
 
-            if (tool["function"] is not JsonObject function)
+            if (!tool.TryGetProperty("function", out var function) || function.ValueKind != JsonValueKind.Object)
             {
                 return $"$.tools[{i}].function: missing or not an object";
             }
 
-            if (function["name"] is not JsonValue name || name.GetValueKind() != JsonValueKind.String)
+            if (!function.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String)
             {
                 return $"$.tools[{i}].function.name: missing or not a string";
             }
 
-            if (function.TryGetPropertyValue("parameters", out var parameters)
-                && parameters is not null and not JsonObject
-                && parameters.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+            if (function.TryGetProperty("parameters", out var parameters)
+                && parameters.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.True or JsonValueKind.False))
             {
                 return $"$.tools[{i}].function.parameters: expected an object (a JSON Schema), found {DatasetReader.Kind(parameters)}";
             }
+
+            i++;
         }
 
         return null;

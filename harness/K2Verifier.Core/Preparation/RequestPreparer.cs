@@ -28,24 +28,30 @@ public sealed class RequestPreparer
     public PreparedRequest Prepare(DatasetRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (record.Body is null)
+        var source = record.Json ?? throw new ArgumentException($"{record.Describe()} cannot be prepared", nameof(record));
+        if (_options.NormalizeToolIds && record.Body is { } body && body["messages"] is JsonArray messages)
         {
-            throw new ArgumentException($"{record.Describe()} cannot be prepared", nameof(record));
+            ToolIdNormalizer.Normalize(messages);
+            source = JsonText.Serialize(body);
         }
 
-        var body = (JsonObject)record.Body.DeepClone();
-        ApplyOverrides(body);
-        var requestJson = JsonText.Serialize(body);
-        using var document = JsonDocument.Parse(requestJson);
+        byte[] requestBytes;
+        using (var original = JsonDocument.Parse(source))
+        {
+            requestBytes = PreparedRequestWriter.Write(original.RootElement, _options);
+        }
+
+        using var document = JsonDocument.Parse(requestBytes);
         var root = document.RootElement;
+        var requestJson = Encoding.UTF8.GetString(requestBytes);
         return new PreparedRequest(
             record.DataIndex,
             record.Location,
             requestJson,
             _extraBodyJson,
-            WireBody(body, requestJson),
+            _options.ExtraBody is { Count: > 0 } extra ? Encoding.UTF8.GetString(PreparedRequestWriter.Merge(root, extra)) : requestJson,
             Hash(root),
-            IsStream(body),
+            root.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True,
             ReadTools(root),
             root.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.String ? model.GetString() : null);
     }
@@ -95,69 +101,4 @@ public sealed class RequestPreparer
 
         return declarations;
     }
-
-    private void ApplyOverrides(JsonObject body)
-    {
-        if (body["messages"] is JsonArray messages)
-        {
-            foreach (var message in messages.OfType<JsonObject>())
-            {
-                if (message["role"] is JsonValue role && role.TryGetValue<string>(out var name) && name == "_input")
-                {
-                    message["role"] = "system";
-                }
-            }
-
-            if (_options.NormalizeToolIds)
-            {
-                ToolIdNormalizer.Normalize(messages);
-            }
-        }
-
-        if (!string.IsNullOrEmpty(_options.Model))
-        {
-            body["model"] = _options.Model;
-        }
-
-        if (_options.Temperature is { } temperature)
-        {
-            // argparse gives K2VV a float: 1 is hashed as 1.0.
-            body["temperature"] = JsonNode.Parse(PythonFloat.Repr(temperature));
-        }
-
-        if (_options.MaxTokens is { } maxTokens)
-        {
-            body["max_tokens"] = maxTokens;
-        }
-
-        if (IsStream(body))
-        {
-            if (body["stream_options"] is JsonObject streamOptions)
-            {
-                streamOptions["include_usage"] = true;
-            }
-            else
-            {
-                body["stream_options"] = new JsonObject { ["include_usage"] = true };
-            }
-        }
-    }
-
-    private string WireBody(JsonObject prepared, string requestJson)
-    {
-        if (_options.ExtraBody is not { Count: > 0 } extra)
-        {
-            return requestJson;
-        }
-
-        foreach (var (key, value) in extra)
-        {
-            prepared[key] = value?.DeepClone();
-        }
-
-        return JsonText.Serialize(prepared);
-    }
-
-    private static bool IsStream(JsonObject body) =>
-        body["stream"] is JsonValue stream && stream.GetValueKind() == JsonValueKind.True;
 }
