@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return ScoreCommand.Create(console);
         yield return CompareCommand.Create(console);
         yield return SchemaCommand.Create(console);
+        yield return TemplateCommand.Create(console);
     }
 }
