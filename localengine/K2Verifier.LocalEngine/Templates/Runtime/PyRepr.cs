@@ -66,7 +66,7 @@ internal static class PyRepr
                 builder.Append(Float(d));
                 break;
             case string s:
-                AppendString(builder, s);
+                builder.Append(K2Verifier.Validation.Json.PyRepr.String(s));
                 break;
             case List<object?> list:
                 AppendItems(builder, '[', list, "]");
@@ -133,58 +133,5 @@ internal static class PyRepr
         }
 
         builder.Append('}');
-    }
-
-    /// <summary>Python's string repr: single quotes unless the text has a single quote and no double quote.</summary>
-    private static void AppendString(StringBuilder builder, string s)
-    {
-        var quote = s.Contains('\'', StringComparison.Ordinal) && !s.Contains('"', StringComparison.Ordinal) ? '"' : '\'';
-        builder.Append(quote);
-        foreach (var rune in s.EnumerateRunes())
-        {
-            var c = rune.Value;
-            if (c == quote || c == '\\')
-            {
-                builder.Append('\\').Append((char)c);
-            }
-            else if (c == '\n')
-            {
-                builder.Append("\\n");
-            }
-            else if (c == '\r')
-            {
-                builder.Append("\\r");
-            }
-            else if (c == '\t')
-            {
-                builder.Append("\\t");
-            }
-            else if (IsPrintable(rune))
-            {
-                builder.Append(rune.ToString());
-            }
-            else
-            {
-                builder.Append(c < 0x100 ? $"\\x{c:x2}" : c < 0x10000 ? $"\\u{c:x4}" : $"\\U{c:x8}");
-            }
-        }
-
-        builder.Append(quote);
-    }
-
-    private static bool IsPrintable(Rune rune)
-    {
-        if (rune.Value == ' ')
-        {
-            return true;
-        }
-
-        return Rune.GetUnicodeCategory(rune) switch
-        {
-            UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
-                or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
-                or UnicodeCategory.SpaceSeparator => false,
-            _ => true,
-        };
     }
 }
