@@ -1,0 +1,106 @@
+using System.Text;
+
+namespace K2Verifier.LocalEngine.ToolCallFormats;
+
+/// <summary>
+/// Hermes and Qwen: <c>&lt;tool_call&gt;\n{"name": …, "arguments": {…}}\n&lt;/tool_call&gt;</c>, one block per call, as the
+/// Qwen3 chat template renders them. Strict mode wants a closed block holding an object with a <c>name</c> string
+/// and an <c>arguments</c> object. Lenient mode (like vLLM's hermes parser) also reads an unclosed last block,
+/// <c>parameters</c> for <c>arguments</c>, and arguments encoded as a JSON string. Ids are <c>call_N</c> by position.
+/// </summary>
+public sealed class HermesToolCallFormat : IToolCallFormat
+{
+    public const string CallBegin = "<tool_call>";
+    public const string CallEnd = "</tool_call>";
+
+    private HermesToolCallFormat()
+    {
+    }
+
+    /// <summary>The shared instance.</summary>
+    public static HermesToolCallFormat Instance { get; } = new();
+
+    public string Name => "hermes";
+
+    public string Render(IReadOnlyList<ParsedToolCall> calls)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        var text = new StringBuilder();
+        for (var i = 0; i < calls.Count; i++)
+        {
+            text.Append(i == 0 ? string.Empty : "\n").Append(CallBegin).Append("\n{\"name\": ")
+                .Append(System.Text.Json.JsonSerializer.Serialize(calls[i].Name, K2Verifier.Json.JsonText.Compact))
+                .Append(", \"arguments\": ").Append(calls[i].Arguments).Append("}\n").Append(CallEnd);
+        }
+
+        return text.ToString();
+    }
+
+    public ToolCallParseResult Parse(string completion, ParseMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(completion);
+        var first = completion.IndexOf(CallBegin, StringComparison.Ordinal);
+        if (first < 0)
+        {
+            return new ToolCallParseResult(completion, [], false, []);
+        }
+
+        var calls = new List<ParsedToolCall>();
+        var problems = new List<string>();
+        var truncated = false;
+        var position = first;
+        var afterLast = first;
+        while (position >= 0)
+        {
+            var bodyStart = position + CallBegin.Length;
+            var end = completion.IndexOf(CallEnd, bodyStart, StringComparison.Ordinal);
+            var next = completion.IndexOf(CallBegin, bodyStart, StringComparison.Ordinal);
+            if (end < 0 || (next >= 0 && next < end))
+            {
+                // An unclosed block: the text ended (or another block began) inside the call.
+                var body = completion[bodyStart..(next >= 0 ? next : completion.Length)];
+                var brace = body.IndexOf('{', StringComparison.Ordinal);
+                var complete = brace >= 0 && JsonScan.FindContainerEnd(body, brace) >= 0;
+                truncated |= next < 0;
+                if (mode == ParseMode.Lenient && complete)
+                {
+                    AddCall(body, mode, calls, problems);
+                }
+                else
+                {
+                    problems.Add("unclosed <tool_call> block; call dropped");
+                }
+
+                afterLast = next >= 0 ? next : completion.Length;
+                position = next;
+                continue;
+            }
+
+            AddCall(completion[bodyStart..end], mode, calls, problems);
+            afterLast = end + CallEnd.Length;
+            next = completion.IndexOf(CallBegin, afterLast, StringComparison.Ordinal);
+            if (next >= 0 && mode == ParseMode.Strict && !string.IsNullOrWhiteSpace(completion[afterLast..next]))
+            {
+                problems.Add("text between tool calls ignored");
+            }
+
+            position = next;
+        }
+
+        return new ToolCallParseResult(completion[..first] + completion[afterLast..], calls, truncated, problems);
+    }
+
+    public IToolCallStreamParser CreateStreamParser(ParseMode mode) => new MarkerStreamParser(this, mode, [CallBegin]);
+
+    private static void AddCall(string body, ParseMode mode, List<ParsedToolCall> calls, List<string> problems)
+    {
+        var (name, arguments, problem) = JsonScan.ReadNamedCall(body.Trim(), "arguments", mode);
+        if (problem is not null)
+        {
+            problems.Add(problem + "; call dropped");
+            return;
+        }
+
+        calls.Add(new ParsedToolCall($"call_{calls.Count}", name!, arguments!));
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text;
+
+namespace K2Verifier.LocalEngine.ToolCallFormats;
+
+/// <summary>
+/// Llama 3.1 JSON tool calling: the completion is <c>{"name": …, "parameters": {…}}</c>, optionally after
+/// <c>&lt;|python_tag|&gt;</c>, several calls separated by <c>;</c>. Strict mode wants the call at the start, a
+/// <c>parameters</c> object and nothing after. Lenient mode (like vLLM's llama3_json parser, and more) also reads
+/// <c>arguments</c>, string-encoded arguments, a <c>&lt;|python_tag|&gt;</c> after some text, and drops
+/// <c>&lt;|eom_id|&gt;</c>/<c>&lt;|eot_id|&gt;</c>. Ids are <c>call_N</c> by position. A completion whose JSON is not a
+/// call stays content. The whole text decides, so the stream parser settles everything at <see cref="IToolCallStreamParser.Finish"/>.
+/// </summary>
+public sealed class Llama3JsonToolCallFormat : IToolCallFormat
+{
+    public const string PythonTag = "<|python_tag|>";
+
+    private static readonly string[] EndTokens = ["<|eom_id|>", "<|eot_id|>"];
+
+    private Llama3JsonToolCallFormat()
+    {
+    }
+
+    /// <summary>The shared instance.</summary>
+    public static Llama3JsonToolCallFormat Instance { get; } = new();
+
+    public string Name => "llama3-json";
+
+    public string Render(IReadOnlyList<ParsedToolCall> calls)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        var text = new StringBuilder();
+        for (var i = 0; i < calls.Count; i++)
+        {
+            text.Append(i == 0 ? string.Empty : "; ").Append("{\"name\": ")
+                .Append(System.Text.Json.JsonSerializer.Serialize(calls[i].Name, K2Verifier.Json.JsonText.Compact))
+                .Append(", \"parameters\": ").Append(calls[i].Arguments).Append('}');
+        }
+
+        return text.ToString();
+    }
+
+    public ToolCallParseResult Parse(string completion, ParseMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(completion);
+        var lenient = mode == ParseMode.Lenient;
+        var text = completion;
+        if (lenient)
+        {
+            foreach (var token in EndTokens)
+            {
+                text = text.EndsWith(token, StringComparison.Ordinal) ? text[..^token.Length] : text;
+            }
+        }
+
+        var tag = text.IndexOf(PythonTag, StringComparison.Ordinal);
+        var lead = text.Length - text.TrimStart().Length;
+        int start;
+        if (tag >= 0 && (tag == lead || lenient))
+        {
+            start = tag + PythonTag.Length;
+        }
+        else if (lead < text.Length && text[lead] == '{')
+        {
+            start = lead;
+        }
+        else
+        {
+            return new ToolCallParseResult(completion, [], false, []);
+        }
+
+        var calls = new List<ParsedToolCall>();
+        var problems = new List<string>();
+        var position = start;
+        var truncated = false;
+        while (true)
+        {
+            position = SkipSpace(text, position);
+            if (position >= text.Length || text[position] != '{')
+            {
+                break;
+            }
+
+            var end = JsonScan.FindContainerEnd(text, position);
+            if (end < 0)
+            {
+                truncated = true;
+                position = text.Length;
+                break;
+            }
+
+            var (name, arguments, problem) = JsonScan.ReadNamedCall(text[position..end], "parameters", mode);
+            if (problem is not null)
+            {
+                problems.Add(problem);
+                break;
+            }
+
+            calls.Add(new ParsedToolCall($"call_{calls.Count}", name!, arguments!));
+            position = SkipSpace(text, end);
+            if (position < text.Length && text[position] == ';')
+            {
+                position++;
+            }
+        }
+
+        if (calls.Count == 0 && !truncated && tag < 0)
+        {
+            return new ToolCallParseResult(completion, [], false, []);
+        }
+
+        var rest = text[position..];
+        if (mode == ParseMode.Strict && rest.Trim().Length > 0)
+        {
+            problems.Add("text after the tool calls");
+        }
+
+        return new ToolCallParseResult(text[..(tag >= 0 && start == tag + PythonTag.Length ? tag : start)] + rest, calls, truncated, problems);
+    }
+
+    public IToolCallStreamParser CreateStreamParser(ParseMode mode) => new MarkerStreamParser(this, mode, [PythonTag, "{"], incremental: false);
+
+    private static int SkipSpace(string text, int i)
+    {
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+}
