@@ -61,8 +61,8 @@ public sealed class MarkdownReportExporter : IReportExporter
 
         var failed = model.Runs.Sum(r => r.Gates.Count(g => !g.Passed));
         md.Append("## Gates\n\n").Append(failed == 0 ? "All gates passed.\n\n" : $"**{Display.Count(failed)} failed.**\n\n");
-        MarkdownText.Table(md, ["run", "gate", "result", "actual"], model.Runs.SelectMany(r => r.Gates.Select(g => (IReadOnlyList<string>)
-            [r.Label, g.Gate.Text, g.Passed ? "✅ pass" : "❌ FAIL", Display.GateValue(g.Actual) + (g.Note is null ? string.Empty : $" ({g.Note})")])), 3);
+        MarkdownText.MarkdownTable(md, ["run", "gate", "result", "actual"], model.Runs.SelectMany(r => r.Gates.Select(g => (IReadOnlyList<string>)
+            [MarkdownText.Cell(r.Label), MarkdownText.Code(g.Gate.Text), g.Passed ? "✅ pass" : "❌ FAIL", MarkdownText.Cell(Display.GateValue(g.Actual) + (g.Note is null ? string.Empty : $" ({g.Note})"))])), 3);
     }
 
     private static void Errors(StringBuilder md, ReportModel model)

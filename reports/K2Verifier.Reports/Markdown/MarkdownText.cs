@@ -30,14 +30,24 @@ internal static class MarkdownText
         return result.ToString();
     }
 
-    /// <summary>A table: header, alignment row (first column left, the rest right unless <paramref name="leftColumns"/>), rows.</summary>
-    public static void Table(StringBuilder output, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, int leftColumns = 1)
+    /// <summary>A code span for a table cell (HTML is inert inside it; backticks and pipes cannot break it).</summary>
+    public static string Code(string text) => "`" + text.Replace('`', '\'').Replace("|", "\\|", StringComparison.Ordinal) + "`";
+
+    /// <summary>A table of plain text: every cell is escaped with <see cref="Cell"/>.</summary>
+    public static void Table(StringBuilder output, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, int leftColumns = 1) =>
+        MarkdownTable(output, header, rows.Select(r => (IReadOnlyList<string>)[.. r.Select(Cell)]), leftColumns);
+
+    /// <summary>
+    /// A table whose cells are Markdown already (made with <see cref="Cell"/> or <see cref="Code"/>): header, alignment row
+    /// (the first <paramref name="leftColumns"/> columns left, the rest right), rows.
+    /// </summary>
+    public static void MarkdownTable(StringBuilder output, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, int leftColumns = 1)
     {
         output.Append("| ").AppendJoin(" | ", header.Select(Cell)).Append(" |\n");
         output.Append('|').AppendJoin('|', header.Select((_, i) => i < leftColumns ? " --- " : " ---: ")).Append("|\n");
         foreach (var row in rows)
         {
-            output.Append("| ").AppendJoin(" | ", row.Select(Cell)).Append(" |\n");
+            output.Append("| ").AppendJoin(" | ", row).Append(" |\n");
         }
 
         output.Append('\n');

@@ -67,9 +67,10 @@ public sealed partial class ReportModelBuilder
     private static List<string> UniqueLabels(IReadOnlyList<ReportInput> inputs, List<ReportRun> runs)
     {
         var labels = inputs.Select((input, i) => input.Label ?? runs[i].Summary.Model ?? Path.GetFileName(input.ResultsPath)).ToList();
+        var shared = labels.GroupBy(l => l, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < labels.Count; i++)
         {
-            if (inputs[i].Label is null && labels.Count(l => l == labels[i]) > 1)
+            if (inputs[i].Label is null && shared.Contains(labels[i]))
             {
                 labels[i] = $"{labels[i]} ({Path.GetFileName(inputs[i].ResultsPath)})";
             }
