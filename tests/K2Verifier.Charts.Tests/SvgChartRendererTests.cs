@@ -24,6 +24,33 @@ public sealed class SvgChartRendererTests
         Assert.Equal("800", (string?)document.Root.Attribute("width"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Render_AxisNotStartingAtZero_BarLengthsFollowTheValues(bool stacked)
+    {
+        var chart = new BarChart
+        {
+            Id = "acc",
+            Title = "accuracy",
+            ValueLabel = "schema accuracy",
+            Categories = ["run", "published"],
+            Series = [new BarSeries("run", [0.75, null]), new BarSeries("published", [null, 1.0])],
+            Stacked = stacked,
+            Horizontal = true,
+            ValueMin = 0.5,
+            ValueMax = 1,
+        };
+
+        var widths = XDocument.Parse(SvgChartRenderer.Render(chart)).Descendants(Svg + "rect")
+            .Where(r => (string?)r.Attribute("class") == "bar")
+            .Select(r => double.Parse((string)r.Attribute("width")!, CultureInfo.InvariantCulture))
+            .ToList();
+
+        Assert.Equal(2, widths.Count);
+        Assert.Equal(0.5, widths[0] / widths[1], 2);
+    }
+
     [Fact]
     public void Render_HostileLabels_AreEscapedText()
     {

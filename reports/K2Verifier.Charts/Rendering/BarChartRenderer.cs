@@ -116,7 +116,7 @@ internal static class BarChartRenderer
             var group = Math.Min(l.Band * (l.Horizontal ? 0.8 : 0.7), slots * (l.Horizontal ? 18 : 64));
             var slot = group / slots;
             DrawCategoryLabel(svg, l, category, bandStart + (l.Band / 2));
-            var stack = chart.ValueMin;
+            var stack = 0.0;
             for (var s = 0; s < chart.Series.Count; s++)
             {
                 var series = chart.Series[s];
@@ -125,8 +125,9 @@ internal static class BarChartRenderer
                     continue;
                 }
 
+                // Stacked segments pile up from 0; the scale clamps whatever lies below ValueMin.
                 var from = chart.Stacked ? stack : chart.ValueMin;
-                var to = from + (chart.Stacked ? value : value - chart.ValueMin);
+                var to = chart.Stacked ? stack + value : value;
                 stack = chart.Stacked ? to : stack;
                 var offset = bandStart + ((l.Band - group) / 2) + ((chart.Stacked ? 0 : s) * slot);
                 var text = value.ToString(chart.ValueFormat, CultureInfo.InvariantCulture);

@@ -13,8 +13,8 @@ public static partial class ReportCharts
     public static BarChart? ErrorCategories(ReportModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var invalid = model.Runs.SelectMany(r => r.Summary.ErrorCategories.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var failed = model.Runs.SelectMany(r => r.Summary.FailureCategories.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var invalid = model.InvalidCallCategories;
+        var failed = model.FailureCategories;
         if (invalid.Count + failed.Count == 0)
         {
             return null;
@@ -43,7 +43,8 @@ public static partial class ReportCharts
     public static BarChart? CategoryF1(ReportModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var categories = model.Runs.SelectMany(r => r.Summary.Categories.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var categories = model.DatasetCategories.Where(c => model.Runs.Any(r => r.Summary.Categories.GetValueOrDefault(c)?.ToolCallF1 is not null)).ToList();
+        var undefined = model.DatasetCategories.Except(categories, StringComparer.Ordinal).ToList();
         if (categories.Count == 0)
         {
             return null;
@@ -53,7 +54,8 @@ public static partial class ReportCharts
         {
             Id = "category-f1",
             Title = "Tool-call F1 by dataset category",
-            Subtitle = "Whiskers: 95% bootstrap intervals" + (model.AcceptanceF1 is { } a ? Invariant($"; dashed: K2VV acceptance F1 ≥ {a:0.00} (set for the whole dataset)") : string.Empty),
+            Subtitle = "Whiskers: 95% bootstrap intervals" + AcceptanceNote(model, " (set for the whole dataset)")
+                + (undefined.Count == 0 ? string.Empty : $"; F1 undefined (no tool_calls in the baseline or in the runs) for: {string.Join(", ", undefined)}"),
             ValueLabel = "tool_call_f1",
             ValueFormat = "0.00",
             Categories = categories,
@@ -64,7 +66,7 @@ public static partial class ReportCharts
                 Palette.At(i)))],
             Horizontal = true,
             ValueMax = 1,
-            ReferenceLines = model.AcceptanceF1 is { } line ? [new ReferenceLine(line, Invariant($"acceptance {line:0.00}"))] : [],
+            ReferenceLines = AcceptanceLine(model),
         };
     }
 
@@ -122,7 +124,7 @@ public static partial class ReportCharts
             ],
             Markers = true,
             YMax = 1,
-            ReferenceLines = model.AcceptanceF1 is { } line ? [new ReferenceLine(line, Invariant($"acceptance {line:0.00}"))] : [],
+            ReferenceLines = AcceptanceLine(model),
         };
     }
 

@@ -69,7 +69,7 @@ public static partial class ReportCharts
         {
             Id = "trigger-metrics",
             Title = "Tool-call trigger precision, recall and F1 per run",
-            Subtitle = "Against the baseline; whiskers: 95% intervals (Wilson; bootstrap for F1)" + (model.AcceptanceF1 is { } a ? Invariant($"; dashed: K2VV acceptance F1 ≥ {a:0.00}") : string.Empty),
+            Subtitle = "Against the baseline; whiskers: 95% intervals (Wilson; bootstrap for F1)" + AcceptanceNote(model, string.Empty),
             ValueLabel = "score (0 to 1)",
             ValueFormat = "0.00",
             Categories = Labels(model),
@@ -80,7 +80,7 @@ public static partial class ReportCharts
                 Metric("F1", "tool_call_f1", Palette.Blue, s => s.ToolCallF1),
             ],
             ValueMax = 1,
-            ReferenceLines = model.AcceptanceF1 is { } line ? [new ReferenceLine(line, Invariant($"acceptance {line:0.00}"))] : [],
+            ReferenceLines = AcceptanceLine(model),
         };
     }
 
@@ -121,6 +121,12 @@ public static partial class ReportCharts
             ShowValues = true,
         };
     }
+
+    private static string AcceptanceNote(ReportModel model, string suffix) =>
+        model.AcceptanceF1 is { } a ? Invariant($"; dashed: K2VV acceptance F1 ≥ {a:0.00}{suffix}") : string.Empty;
+
+    private static List<ReferenceLine> AcceptanceLine(ReportModel model) =>
+        model.AcceptanceF1 is { } line ? [new ReferenceLine(line, Invariant($"acceptance {line:0.00}"))] : [];
 
     private static BarSeries Share(ReportModel model, string name, string color, Func<Metrics.RunSummary, int> count) =>
         new(name, [.. model.Runs.Select(r => r.Summary.TotalRows == 0 ? 0 : Math.Round(100.0 * count(r.Summary) / r.Summary.TotalRows, 2))], null, color);

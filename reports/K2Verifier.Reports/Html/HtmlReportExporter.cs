@@ -52,17 +52,7 @@ public sealed class HtmlReportExporter : IReportExporter
         return html.ToString();
     }
 
-    private static string Intro(ReportModel model)
-    {
-        var parts = new List<string> { model.Runs.Count == 1 ? "1 run" : $"{Display.Count(model.Runs.Count)} runs" };
-        parts.Add(model.BaselinePath is { } b ? $"baseline {Path.GetFileName(b)}" : "no baseline (trigger metrics need --baseline)");
-        if (model.PublishedTable is { } table && model.PublishedVendors.Count > 0)
-        {
-            parts.Add($"published K2VV table {table}, tested {model.PublishedVendors[0].TestDate}");
-        }
-
-        return string.Join(" · ", parts);
-    }
+    private static string Intro(ReportModel model) => string.Join(" · ", ReportIntro.Parts(model, baseline => $"baseline {baseline}").Select(p => p.Text));
 
     private static void Cards(StringBuilder html, ReportModel model)
     {

@@ -31,18 +31,8 @@ public sealed class MarkdownReportExporter : IReportExporter
         return md.ToString();
     }
 
-    private static string Intro(ReportModel model)
-    {
-        var parts = new List<string> { model.Runs.Count == 1 ? "1 run" : $"{Display.Count(model.Runs.Count)} runs" };
-        parts.Add(model.BaselinePath is { } baseline ? $"baseline `{Path.GetFileName(baseline).Replace("`", "'", StringComparison.Ordinal)}`" : "no baseline (trigger F1 needs `--baseline`)");
-        if (model.PublishedTable is { } table && model.PublishedVendors.Count > 0)
-        {
-            parts.Add($"published K2VV table {table} ({model.PublishedVendors[0].TestDate})");
-        }
-
-        parts.Add($"{Display.Count(model.ProblemRows)} problem requests (failed, invalid or unlike the baseline)");
-        return string.Join(" · ", parts);
-    }
+    private static string Intro(ReportModel model) =>
+        string.Join(" · ", ReportIntro.Parts(model, baseline => $"baseline `{baseline.Replace("`", "'", StringComparison.Ordinal)}`").Select(p => p.Escaped ? p.Text : MarkdownText.Cell(p.Text)));
 
     private static void KeyFigureTable(StringBuilder md, ReportModel model)
     {
@@ -67,8 +57,8 @@ public sealed class MarkdownReportExporter : IReportExporter
 
     private static void Errors(StringBuilder md, ReportModel model)
     {
-        var invalid = model.Runs.SelectMany(r => r.Summary.ErrorCategories.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var failed = model.Runs.SelectMany(r => r.Summary.FailureCategories.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var invalid = model.InvalidCallCategories;
+        var failed = model.FailureCategories;
         if (invalid.Count + failed.Count == 0)
         {
             return;
@@ -82,7 +72,7 @@ public sealed class MarkdownReportExporter : IReportExporter
 
     private static void Categories(StringBuilder md, ReportModel model)
     {
-        var categories = model.Runs.SelectMany(r => r.Summary.Categories.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var categories = model.DatasetCategories;
         if (categories.Count == 0)
         {
             return;

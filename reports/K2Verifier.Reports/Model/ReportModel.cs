@@ -32,6 +32,18 @@ public sealed record ReportModel
     /// <summary>Problem rows over all runs (failed, invalid, or different from the baseline).</summary>
     public int ProblemRows => Runs.Sum(r => r.Rows.Count(row => row.IsProblem));
 
+    /// <summary>Invalid-call categories seen in any run (sorted).</summary>
+    public IReadOnlyList<string> InvalidCallCategories => Union(r => r.Summary.ErrorCategories.Keys);
+
+    /// <summary>Failed-request categories seen in any run (sorted).</summary>
+    public IReadOnlyList<string> FailureCategories => Union(r => r.Summary.FailureCategories.Keys);
+
+    /// <summary>Dataset categories of any run (sorted; empty without categories).</summary>
+    public IReadOnlyList<string> DatasetCategories => Union(r => r.Summary.Categories.Keys);
+
     /// <summary>The acceptance line for tool_call_f1 from the published table, or null without one.</summary>
     public double? AcceptanceF1 => PublishedVendors.Count > 0 ? PublishedVendors[0].AcceptanceF1 : Runs.Select(r => r.Summary.Published?.AcceptanceF1).FirstOrDefault(a => a is not null);
+
+    private List<string> Union(Func<ReportRun, IEnumerable<string>> keys) =>
+        [.. Runs.SelectMany(keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }
