@@ -54,8 +54,8 @@ public static partial class ReportCharts
         {
             Id = "category-f1",
             Title = "Tool-call F1 by dataset category",
-            Subtitle = "Whiskers: 95% bootstrap intervals" + AcceptanceNote(model, " (set for the whole dataset)")
-                + (undefined.Count == 0 ? string.Empty : $"; F1 undefined (no tool_calls in the baseline or in the runs) for: {string.Join(", ", undefined)}"),
+            Subtitle = "Whiskers: 95% bootstrap intervals" + AcceptanceNote(model, " (for the whole dataset)")
+                + (undefined.Count == 0 ? string.Empty : $"; no F1 (undefined) for: {string.Join(", ", undefined)}"),
             ValueLabel = "tool_call_f1",
             ValueFormat = "0.00",
             Categories = categories,

@@ -95,7 +95,7 @@ public sealed class ReportChartsTests
 
         Assert.Equal(["multiple", "parallel", "simple"], chart.Categories);
         Assert.Equal(model.Runs[1].Summary.Categories["simple"].ToolCallF1, chart.Series[1].Values[2]);
-        Assert.EndsWith("F1 undefined (no tool_calls in the baseline or in the runs) for: irrelevance", chart.Subtitle, StringComparison.Ordinal);
+        Assert.EndsWith("; no F1 (undefined) for: irrelevance", chart.Subtitle, StringComparison.Ordinal);
     }
 
     [Fact]
