@@ -54,7 +54,7 @@ public static partial class ReportCharts
         {
             Id = "category-f1",
             Title = "Tool-call F1 by dataset category",
-            Subtitle = "Whiskers: 95% bootstrap intervals" + AcceptanceNote(model, " (for the whole dataset)")
+            Subtitle = "Whiskers: 95% bootstrap intervals" + AcceptanceNote(model, string.Empty)
                 + (undefined.Count == 0 ? string.Empty : $"; no F1 (undefined) for: {string.Join(", ", undefined)}"),
             ValueLabel = "tool_call_f1",
             ValueFormat = "0.00",
