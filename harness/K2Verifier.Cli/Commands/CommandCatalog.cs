@@ -11,6 +11,7 @@ internal static class CommandCatalog
         yield return RunCommand.Create(console);
         yield return ScoreCommand.Create(console);
         yield return CompareCommand.Create(console);
+        yield return ReportCommand.Create(console);
         yield return SchemaCommand.Create(console);
         yield return DatasetCommand.Create(console);
         yield return TemplateCommand.Create(console);

@@ -6,6 +6,7 @@ using K2Verifier.Dataset;
 using K2Verifier.Gates;
 using K2Verifier.Metrics;
 using K2Verifier.Reports.JUnit;
+using K2Verifier.Reports.Model;
 using K2Verifier.Results;
 using K2Verifier.Running;
 using K2Verifier.Validation;
@@ -27,7 +28,7 @@ internal static class RunCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var (runOptions, backendOptions, gates) = o.Bind(parseResult);
-            var plan = new RunPlan(runOptions, backendOptions, gates, parseResult.GetValue(o.Gates.Junit), parseResult.GetValue(o.Repeat));
+            var plan = new RunPlan(runOptions, backendOptions, gates, parseResult.GetValue(o.Gates.Junit), parseResult.GetValue(o.Repeat), parseResult.GetValue(o.ReportDir));
             return await ExecuteAsync(console, plan, cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -38,12 +39,14 @@ internal static class RunCommand
         using var backend = new HttpChatBackend(plan.Backend, TimeProvider.System);
         var evaluator = new CaseEvaluator(JsonSchemaValidator.Default);
         var runs = new List<(string SummaryPath, RunSummary Summary)>();
+        var journals = new List<ReportInput>();
         RunReport? last = null;
         for (var i = 1; i <= plan.Repeat; i++)
         {
             var options = plan.Repeat == 1 ? plan.Run : plan.Run with { OutputPath = Suffixed(plan.Run.OutputPath, i), SummaryPath = Suffixed(plan.Run.SummaryPath, i) };
             last = await RunOnceAsync(console, backend, evaluator, options, cancellationToken).ConfigureAwait(false);
             runs.Add((last.SummaryPath, last.Summary));
+            journals.Add(new ReportInput(last.ResultsPath, plan.Repeat == 1 ? null : $"run {i}", last.Summary.Run));
             SummaryPrinter.Print(last.Summary, console.Out);
             await console.Out.WriteLineAsync($"wrote {last.ResultsPath}").ConfigureAwait(false);
             await console.Out.WriteLineAsync($"wrote {last.SummaryPath}").ConfigureAwait(false);
@@ -72,6 +75,12 @@ internal static class RunCommand
             await console.Out.WriteLineAsync($"wrote {plan.Junit}").ConfigureAwait(false);
         }
 
+        if (plan.ReportDir is { } directory)
+        {
+            var options = new ReportOptions { Baseline = plan.Run.Baseline, PublishedTable = plan.Run.PublishedTable, Gates = plan.Gates };
+            await ReportWriter.WriteAsync(console, console.Out, journals, options, directory, CancellationToken.None).ConfigureAwait(false);
+        }
+
         return GateReport.Finish(verdicts, console.Out);
     }
 
@@ -94,5 +103,5 @@ internal static class RunCommand
     internal static string Suffixed(string path, int run) =>
         Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, $"{Path.GetFileNameWithoutExtension(path)}.r{run}{Path.GetExtension(path)}");
 
-    private sealed record RunPlan(RunOptions Run, HttpBackendOptions Backend, IReadOnlyList<GateExpression> Gates, string? Junit, int Repeat);
+    private sealed record RunPlan(RunOptions Run, HttpBackendOptions Backend, IReadOnlyList<GateExpression> Gates, string? Junit, int Repeat, string? ReportDir);
 }

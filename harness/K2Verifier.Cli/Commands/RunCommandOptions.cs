@@ -42,6 +42,8 @@ internal sealed class RunCommandOptions
 
     public Option<int> Repeat { get; } = new("--repeat") { Description = "Run the dataset N times (results.rI.jsonl, summary.rI.json) and summarise mean, min, max and interval across runs in --summary.", DefaultValueFactory = _ => 1 };
 
+    public Option<string?> ReportDir { get; } = new("--report-dir") { Description = "At the end, write the report (CSV, SVG charts, HTML, Markdown) into this folder." };
+
     public Option<bool> Strict { get; } = new("--strict") { Description = "Stop with exit code 2 at the first unusable dataset line instead of skipping it." };
 
     public BaselineOptions Baselines { get; } = new();
@@ -53,7 +55,7 @@ internal sealed class RunCommandOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Samples);
-        foreach (var option in new Option[] { BaseUrl, Model, ApiKey, Concurrency, Timeout, Retries, RateLimitRetries, ExtraBody, Temperature, MaxTokens, Incremental, Output, Summary, Repeat, Strict, NormalizeToolIds })
+        foreach (var option in new Option[] { BaseUrl, Model, ApiKey, Concurrency, Timeout, Retries, RateLimitRetries, ExtraBody, Temperature, MaxTokens, Incremental, Output, Summary, Repeat, Strict, NormalizeToolIds, ReportDir })
         {
             command.Options.Add(option);
         }

@@ -3,12 +3,13 @@ using K2Verifier.Cli.Output;
 using K2Verifier.Gates;
 using K2Verifier.Metrics;
 using K2Verifier.Reports.JUnit;
+using K2Verifier.Reports.Model;
 using K2Verifier.Results;
 using K2Verifier.Validation;
 
 namespace K2Verifier.Cli.Commands;
 
-/// <summary><c>score RESULTS [--baseline FILE] [--summary OUT] [--gate EXPR]… [--junit FILE] [--json]</c>.</summary>
+/// <summary><c>score RESULTS [--baseline FILE] [--summary OUT] [--gate EXPR]… [--junit FILE] [--report-dir DIR] [--json]</c>.</summary>
 internal static class ScoreCommand
 {
     public static Command Create(CliConsole console)
@@ -16,9 +17,10 @@ internal static class ScoreCommand
         var results = new Argument<string>("results") { Description = "A results.jsonl written by k2verifier or by K2-Vendor-Verifier." };
         var summaryOut = new Option<string?>("--summary") { Description = "Also write the summary JSON to this file." };
         var json = new Option<bool>("--json") { Description = "Print the summary JSON on stdout instead of the table." };
+        var reportDir = new Option<string?>("--report-dir") { Description = "Also write the report (CSV, SVG charts, HTML, Markdown) into this folder." };
         var baselineOptions = new BaselineOptions();
         var gateOptions = new GateOptions();
-        var command = new Command("score", "Recompute the summary from a results journal, re-validating every tool call.") { results, summaryOut, json };
+        var command = new Command("score", "Recompute the summary from a results journal, re-validating every tool call.") { results, summaryOut, json, reportDir };
         baselineOptions.AddTo(command);
         gateOptions.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -53,6 +55,12 @@ internal static class ScoreCommand
             {
                 await JUnitExporter.WriteAsync(junit, $"k2verifier score {path}", verdicts, MetricsCalculator.Latest(journal.Outcomes), cancellationToken).ConfigureAwait(false);
                 await console.Error.WriteLineAsync($"wrote {junit}").ConfigureAwait(false);
+            }
+
+            if (parseResult.GetValue(reportDir) is { } directory)
+            {
+                var options = new ReportOptions { Baseline = baseline, PublishedTable = baselineOptions.PublishedTable(parseResult), Gates = gates };
+                await ReportWriter.WriteAsync(console, console.Error, [new ReportInput(path)], options, directory, cancellationToken).ConfigureAwait(false);
             }
 
             return GateReport.Finish(verdicts, parseResult.GetValue(json) ? console.Error : console.Out);

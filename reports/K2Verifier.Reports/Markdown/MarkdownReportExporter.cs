@@ -1,0 +1,127 @@
+using System.Text;
+using K2Verifier.Reports.Formatting;
+using K2Verifier.Reports.Model;
+
+namespace K2Verifier.Reports.Markdown;
+
+/// <summary>
+/// summary.md: the key figures per run, gates, error categories, categories and the published providers, with a legend;
+/// numbers rounded for reading, for CI job summaries and pull-request comments.
+/// </summary>
+public sealed class MarkdownReportExporter : IReportExporter
+{
+    public string Name => "markdown";
+
+    public async Task<IReadOnlyList<ReportArtifact>> ExportAsync(ReportModel model, string outputDirectory, CancellationToken cancellationToken = default) =>
+        [await ReportFiles.WriteAsync(outputDirectory, "summary.md", ToMarkdown(model), "Markdown summary for CI job summaries and pull requests", cancellationToken).ConfigureAwait(false)];
+
+    /// <summary>The Markdown text.</summary>
+    public static string ToMarkdown(ReportModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var md = new StringBuilder();
+        md.Append("# ").Append(MarkdownText.Cell(model.Title)).Append("\n\n");
+        md.Append(Intro(model)).Append("\n\n");
+        KeyFigureTable(md, model);
+        Gates(md, model);
+        Errors(md, model);
+        Categories(md, model);
+        Published(md, model);
+        Legend(md, model);
+        return md.ToString();
+    }
+
+    private static string Intro(ReportModel model) =>
+        string.Join(" · ", ReportIntro.Parts(model, baseline => $"baseline `{baseline.Replace("`", "'", StringComparison.Ordinal)}`").Select(p => p.Escaped ? p.Text : MarkdownText.Cell(p.Text)));
+
+    private static void KeyFigureTable(StringBuilder md, ReportModel model)
+    {
+        md.Append("## Key figures\n\n");
+        var figures = model.Runs.Select(r => KeyFigures.Of(r.Summary).ToDictionary(f => f.Name, f => f.Value, StringComparer.Ordinal)).ToList();
+        var names = model.Runs.SelectMany(r => KeyFigures.Of(r.Summary).Select(f => f.Name)).Distinct(StringComparer.Ordinal);
+        MarkdownText.Table(md, ["", .. model.Runs.Select(r => r.Label)], names.Select(name => (IReadOnlyList<string>)[name, .. figures.Select(f => f.GetValueOrDefault(name, Display.None))]));
+    }
+
+    private static void Gates(StringBuilder md, ReportModel model)
+    {
+        if (model.Runs.All(r => r.Gates.Count == 0))
+        {
+            return;
+        }
+
+        var failed = model.Runs.Sum(r => r.Gates.Count(g => !g.Passed));
+        md.Append("## Gates\n\n").Append(failed == 0 ? "All gates passed.\n\n" : $"**{Display.Count(failed)} failed.**\n\n");
+        MarkdownText.MarkdownTable(md, ["run", "gate", "result", "actual"], model.Runs.SelectMany(r => r.Gates.Select(g => (IReadOnlyList<string>)
+            [MarkdownText.Cell(r.Label), MarkdownText.Code(g.Gate.Text), g.Passed ? "✅ pass" : "❌ FAIL", MarkdownText.Cell(Display.GateValue(g.Actual) + (g.Note is null ? string.Empty : $" ({g.Note})"))])), 3);
+    }
+
+    private static void Errors(StringBuilder md, ReportModel model)
+    {
+        var invalid = model.InvalidCallCategories;
+        var failed = model.FailureCategories;
+        if (invalid.Count + failed.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("## Invalid tool calls and failed requests\n\n");
+        var rows = invalid.Select(c => (IReadOnlyList<string>)[$"invalid call: {c}", .. model.Runs.Select(r => Display.Count(r.Summary.ErrorCategories.GetValueOrDefault(c)))])
+            .Concat(failed.Select(c => (IReadOnlyList<string>)[$"failed request: {c}", .. model.Runs.Select(r => Display.Count(r.Summary.FailureCategories.GetValueOrDefault(c)))]));
+        MarkdownText.Table(md, ["category", .. model.Runs.Select(r => r.Label)], rows);
+    }
+
+    private static void Categories(StringBuilder md, ReportModel model)
+    {
+        var categories = model.DatasetCategories;
+        if (categories.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("## Trigger F1 by category\n\n");
+        MarkdownText.Table(md, ["category", "requests", .. model.Runs.Select(r => r.Label)], categories.Select(c => (IReadOnlyList<string>)
+        [
+            c,
+            Display.Count(model.Runs.Select(r => r.Summary.Categories.GetValueOrDefault(c)?.Requests).Max()),
+            .. model.Runs.Select(r => r.Summary.Categories.GetValueOrDefault(c) is { } m ? Display.FractionWithInterval(m.ToolCallF1, m.ToolCallF1Interval) : Display.None),
+        ]));
+    }
+
+    private static void Published(StringBuilder md, ReportModel model)
+    {
+        if (model.PublishedVendors.Count == 0)
+        {
+            return;
+        }
+
+        var first = model.PublishedVendors[0];
+        md.Append("<details><summary>Published K2VV providers (").Append(MarkdownText.Cell(first.Model)).Append(", tested ").Append(first.TestDate).Append(") beside these runs</summary>\n\n");
+        var rows = model.Runs.Select(r => (Name: $"**{MarkdownText.Cell(r.Label)}** (this report)", Accuracy: r.Summary.SchemaAccuracy, F1: Display.Fraction(r.Summary.ToolCallF1)))
+            .Concat(model.PublishedVendors.Select(v => (Name: MarkdownText.Cell(v.Provider), Accuracy: (double?)v.SchemaAccuracy, F1: v.ToolCallF1 is { } f1 ? Display.Fraction(f1) : MarkdownText.Cell(v.ToolCallF1Note ?? Display.None))))
+            .OrderByDescending(r => r.Accuracy ?? -1)
+            .ToList();
+        md.Append("| provider | schema accuracy | trigger F1 |\n| --- | ---: | ---: |\n");
+        foreach (var (name, accuracy, f1) in rows)
+        {
+            md.Append("| ").Append(name).Append(" | ").Append(Display.Percent(accuracy)).Append(" | ").Append(f1).Append(" |\n");
+        }
+
+        md.Append("\n</details>\n\n");
+    }
+
+    private static void Legend(StringBuilder md, ReportModel model)
+    {
+        md.Append("<sub>**Legend.** ");
+        md.Append("schema accuracy: valid tool-call responses / responses finishing with `tool_calls`. ");
+        md.Append("TP/FP/FN/TN: both / only this run / only the baseline / neither finished with `tool_calls`. ");
+        md.Append("precision = TP/(TP+FP), recall = TP/(TP+FN), F1 their harmonic mean. ");
+        md.Append("(a–b): 95% interval (bootstrap for F1, Wilson for proportions). ");
+        md.Append("p50/p90/p99: latency percentiles incl. retries; TTFT: time to first token (streams). ");
+        if (model.AcceptanceF1 is { } line)
+        {
+            md.Append("K2VV's acceptance line: F1 ≥ ").Append(Display.Fraction(line)).Append(". ");
+        }
+
+        md.Append("–: not defined here.</sub>\n");
+    }
+}

@@ -1,0 +1,9 @@
+using K2Verifier.Metrics;
+
+namespace K2Verifier.Reports.Model;
+
+/// <summary>One results file to report on, with its label and, from <c>run</c>, the run's metadata.</summary>
+/// <param name="ResultsPath">The results.jsonl.</param>
+/// <param name="Label">The name to show; null derives one (model, else file name).</param>
+/// <param name="Run">Run metadata (endpoint, times); null when only the file is known.</param>
+public sealed record ReportInput(string ResultsPath, string? Label = null, RunInfo? Run = null);

@@ -1,0 +1,104 @@
+using K2Verifier.Gates;
+using K2Verifier.Metrics;
+using K2Verifier.Published;
+using K2Verifier.Results;
+
+namespace K2Verifier.Reports.Model;
+
+/// <summary>
+/// Builds the <see cref="ReportModel"/> from results journals: each file is re-scored (<see cref="ResultsScorer"/>,
+/// <see cref="MetricsCalculator"/>) exactly as <c>score</c> does, then read once more for the request and response of
+/// its problem rows. Nothing is re-run.
+/// </summary>
+public sealed partial class ReportModelBuilder
+{
+    private readonly ResultsScorer _scorer;
+
+    public ReportModelBuilder(ResultsScorer scorer)
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        _scorer = scorer;
+    }
+
+    /// <summary>The report over <paramref name="inputs"/> (in order); unreadable lines and files go to <paramref name="problems"/>.</summary>
+    public ReportModel Build(IReadOnlyList<ReportInput> inputs, ReportOptions options, Action<string>? problems = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(options);
+        if (inputs.Count == 0)
+        {
+            throw new ArgumentException("a report needs at least one results file", nameof(inputs));
+        }
+
+        var allowance = new DetailAllowance(options.MaxDetailRows / inputs.Count, options.MaxDetailBudgetChars / inputs.Count, options.MaxDetailChars);
+        var runs = inputs.Select(input => BuildRun(input, options, allowance, problems)).ToList();
+        runs = [.. runs.Zip(UniqueLabels(inputs, runs), (run, label) => run with { Label = label })];
+        var table = runs.Select(r => r.Summary.Published?.Table).FirstOrDefault(t => t is not null);
+        return new ReportModel
+        {
+            Title = options.Title,
+            Runs = runs,
+            PublishedTable = table,
+            PublishedVendors = [.. PublishedTables.All.Where(v => v.Table == table)],
+            History = options.HistoryDirectory is { } directory ? History(directory, runs, problems) : [],
+            BaselinePath = options.Baseline?.Path,
+        };
+    }
+
+    private ReportRun BuildRun(ReportInput input, ReportOptions options, DetailAllowance allowance, Action<string>? problems)
+    {
+        var journal = _scorer.Read(input.ResultsPath, problems);
+        var info = input.Run ?? new RunInfo();
+        info = info with { Model = info.Model ?? journal.Model, PublishedTable = options.PublishedTable ?? info.PublishedTable };
+        var summary = MetricsCalculator.Calculate(journal.Outcomes, info, journal.UnreadableRows, options.Baseline);
+        var rows = MetricsCalculator.Latest(journal.Outcomes).Select(o => Facts(o, options.Baseline)).ToList();
+        rows = WithDetails(input.ResultsPath, rows, allowance);
+        return new ReportRun
+        {
+            Label = input.Label ?? string.Empty,
+            Source = input.ResultsPath,
+            Summary = summary,
+            Rows = rows,
+            Gates = options.Gates.Count == 0 ? [] : GateEvaluator.Evaluate(options.Gates, SummaryMetrics.Flatten(summary), SummaryMetrics.CountPrefixes),
+        };
+    }
+
+    /// <summary>--label when given, else the model, else the file name; a name shared by several runs gets the file name added.</summary>
+    private static List<string> UniqueLabels(IReadOnlyList<ReportInput> inputs, List<ReportRun> runs)
+    {
+        var labels = inputs.Select((input, i) => input.Label ?? runs[i].Summary.Model ?? Path.GetFileName(input.ResultsPath)).ToList();
+        var shared = labels.GroupBy(l => l, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < labels.Count; i++)
+        {
+            if (inputs[i].Label is null && shared.Contains(labels[i]))
+            {
+                labels[i] = $"{labels[i]} ({Path.GetFileName(inputs[i].ResultsPath)})";
+            }
+        }
+
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var unique = new List<string>();
+        foreach (var label in labels)
+        {
+            seen[label] = seen.GetValueOrDefault(label) + 1;
+            unique.Add(seen[label] == 1 ? label : $"{label} #{seen[label]}");
+        }
+
+        return unique;
+    }
+
+    private static IReadOnlyList<HistoryPoint> History(string directory, List<ReportRun> runs, Action<string>? problems)
+    {
+        var points = HistoryReader.Read(directory, problems).ToList();
+        foreach (var run in runs)
+        {
+            var point = HistoryReader.Point(run.Summary, run.Label);
+            if (!points.Any(p => p.StartedAt is not null && p.StartedAt == point.StartedAt && p.Model == point.Model))
+            {
+                points.Add(point);
+            }
+        }
+
+        return HistoryReader.Sort(points);
+    }
+}
