@@ -14,5 +14,6 @@ internal static class CommandCatalog
         yield return SchemaCommand.Create(console);
         yield return DatasetCommand.Create(console);
         yield return TemplateCommand.Create(console);
+        yield return DemoCommand.Create(console);
     }
 }
