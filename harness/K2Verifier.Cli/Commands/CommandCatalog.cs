@@ -15,5 +15,6 @@ internal static class CommandCatalog
         yield return DatasetCommand.Create(console);
         yield return TemplateCommand.Create(console);
         yield return DemoCommand.Create(console);
+        yield return SimulateCommand.Create(console);
     }
 }
