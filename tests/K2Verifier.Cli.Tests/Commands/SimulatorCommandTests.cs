@@ -71,4 +71,17 @@ public sealed class SimulatorCommandTests
         Assert.Contains("compare reference → vllm-0.11.0", stdout, StringComparison.Ordinal);
         Assert.Contains("tool_calls -> stop", stdout, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("kimi-k2-sim.jinja", 0, "clean")]
+    [InlineData("kimi-k2-sim-strings.jinja", 1, "content-parts:")]
+    public async Task TemplateLint_Template_ExitCodeAndFindings(string name, int expectedExit, string expectedText)
+    {
+        var path = Path.Combine(Repository.Root, "localengine", "K2Verifier.LocalEngine", "Simulation", "Templates", name);
+
+        var (exitCode, output, _) = await CliRunner.RunAsync("template", "lint", path);
+
+        Assert.Equal(expectedExit, exitCode);
+        Assert.Contains(expectedText, output, StringComparison.Ordinal);
+    }
 }
