@@ -14,6 +14,7 @@ internal sealed class SimulatedTransport(SimulationProfile profile, long seed, T
     {
         var started = time.GetTimestamp();
         long? ttft = null;
+        var drawnMs = 0L;
         if (profile.Slow)
         {
             // Median time to first token 0.8 s, then ~25 ms per generated token; heavy right tail (sigma 0.5).
@@ -22,6 +23,7 @@ internal sealed class SimulatedTransport(SimulationProfile profile, long seed, T
             var total = first + (perToken * response.CompletionTokens);
             await Task.Delay(TimeSpan.FromMilliseconds(total), time, cancellationToken).ConfigureAwait(false);
             ttft = response.IsStream ? (long)first : null;
+            drawnMs = (long)total;
         }
 
         var attempts = 1;
@@ -65,7 +67,7 @@ internal sealed class SimulatedTransport(SimulationProfile profile, long seed, T
             Body = response.Body,
             IsStream = response.IsStream,
             Attempts = attempts,
-            DurationMs = Elapsed(started) + virtualWaitMs,
+            DurationMs = Math.Max(Elapsed(started), drawnMs) + virtualWaitMs,
             TimeToFirstTokenMs = ttft,
         };
     }
