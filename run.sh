@@ -120,7 +120,8 @@ case "${1:-}" in
     ;;
   "")
     build_cli
-    exec dotnet "$CLI_DLL"
+    # The embedded default job: k2v-4000 against the simulated reference and vllm-0.11.0 deployments.
+    exec dotnet "$CLI_DLL" demo --dataset "$ROOT/datasets/k2v-4000" --out "$ROOT/reports/latest"
     ;;
   *)
     build_cli

@@ -15,5 +15,7 @@ internal static class CommandCatalog
         yield return SchemaCommand.Create(console);
         yield return DatasetCommand.Create(console);
         yield return TemplateCommand.Create(console);
+        yield return DemoCommand.Create(console);
+        yield return SimulateCommand.Create(console);
     }
 }

@@ -14,7 +14,8 @@ using K2Verifier.Validation;
 namespace K2Verifier.Cli.Commands;
 
 /// <summary>
-/// <c>run SAMPLES --base-url URL --model NAME [K2VV flags]</c>: replay a dataset against an OpenAI-compatible endpoint,
+/// <c>run SAMPLES --base-url URL --model NAME [K2VV flags]</c> (or <c>--engine sim --profile NAME</c>): replay a dataset
+/// against an OpenAI-compatible endpoint or the simulator,
 /// writing results.jsonl (each row as it finishes) and summary.json; with <c>--repeat N</c>, N journals and a summary
 /// across them.
 /// </summary>
@@ -28,15 +29,22 @@ internal static class RunCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var (runOptions, backendOptions, gates) = o.Bind(parseResult);
-            var plan = new RunPlan(runOptions, backendOptions, gates, parseResult.GetValue(o.Gates.Junit), parseResult.GetValue(o.Repeat), parseResult.GetValue(o.ReportDir));
-            return await ExecuteAsync(console, plan, cancellationToken).ConfigureAwait(false);
+            var plan = new RunPlan(runOptions, gates, parseResult.GetValue(o.Gates.Junit), parseResult.GetValue(o.Repeat), parseResult.GetValue(o.ReportDir));
+            var backend = o.Engines.Create(parseResult, runOptions.DatasetPath, backendOptions);
+            try
+            {
+                return await ExecuteAsync(console, backend, plan, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                (backend as IDisposable)?.Dispose();
+            }
         });
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(CliConsole console, RunPlan plan, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(CliConsole console, IChatBackend backend, RunPlan plan, CancellationToken cancellationToken)
     {
-        using var backend = new HttpChatBackend(plan.Backend, TimeProvider.System);
         var evaluator = new CaseEvaluator(JsonSchemaValidator.Default);
         var runs = new List<(string SummaryPath, RunSummary Summary)>();
         var journals = new List<ReportInput>();
@@ -84,7 +92,7 @@ internal static class RunCommand
         return GateReport.Finish(verdicts, console.Out);
     }
 
-    private static async Task<RunReport> RunOnceAsync(CliConsole console, IChatBackend backend, CaseEvaluator evaluator, RunOptions options, CancellationToken cancellationToken)
+    internal static async Task<RunReport> RunOnceAsync(CliConsole console, IChatBackend backend, CaseEvaluator evaluator, RunOptions options, CancellationToken cancellationToken)
     {
         try
         {
@@ -103,5 +111,5 @@ internal static class RunCommand
     internal static string Suffixed(string path, int run) =>
         Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, $"{Path.GetFileNameWithoutExtension(path)}.r{run}{Path.GetExtension(path)}");
 
-    private sealed record RunPlan(RunOptions Run, HttpBackendOptions Backend, IReadOnlyList<GateExpression> Gates, string? Junit, int Repeat, string? ReportDir);
+    private sealed record RunPlan(RunOptions Run, IReadOnlyList<GateExpression> Gates, string? Junit, int Repeat, string? ReportDir);
 }

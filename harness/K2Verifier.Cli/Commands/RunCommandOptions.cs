@@ -14,9 +14,9 @@ internal sealed class RunCommandOptions
 {
     public Argument<string> Samples { get; } = new("samples") { Description = "The dataset: JSONL, one chat-completion request body per line." };
 
-    public Option<string> BaseUrl { get; } = new("--base-url") { Description = "The endpoint, e.g. http://127.0.0.1:8000/v1.", Required = true };
+    public Option<string> BaseUrl { get; } = new("--base-url") { Description = "The endpoint, e.g. http://127.0.0.1:8000/v1 (required with --engine http)." };
 
-    public Option<string> Model { get; } = new("--model") { Description = "The model name sent in every request.", Required = true };
+    public Option<string> Model { get; } = new("--model") { Description = "The model name sent in every request (required with --engine http)." };
 
     public Option<string?> ApiKey { get; } = new("--api-key") { Description = "API key (default: $OPENAI_API_KEY). Never written to any output." };
 
@@ -48,6 +48,8 @@ internal sealed class RunCommandOptions
 
     public BaselineOptions Baselines { get; } = new();
 
+    public EngineOptions Engines { get; } = new();
+
     public GateOptions Gates { get; } = new();
 
     public Option<bool> NormalizeToolIds { get; } = new("--normalize-tool-ids") { Description = "Rewrite historical tool-call ids to functions.NAME:IDX (calls and tool answers) before sending." };
@@ -60,18 +62,36 @@ internal sealed class RunCommandOptions
             command.Options.Add(option);
         }
 
+        foreach (var option in Engines.All)
+        {
+            command.Options.Add(option);
+        }
+
         Baselines.AddTo(command);
         Gates.AddTo(command);
     }
 
     /// <summary>Builds and validates the options; every problem is reported at once as a <see cref="UsageException"/>.</summary>
-    public (RunOptions Run, HttpBackendOptions Backend, IReadOnlyList<GateExpression> Gates) Bind(ParseResult parseResult)
+    public (RunOptions Run, HttpBackendOptions? Backend, IReadOnlyList<GateExpression> Gates) Bind(ParseResult parseResult)
     {
         var gates = Gates.Bind(parseResult, SummaryMetrics.IsKnown, SummaryMetrics.Names);
         var baseline = Baselines.Load(parseResult);
         var problems = new List<string>();
-        var baseUrl = parseResult.GetValue(BaseUrl)!;
-        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        var simulator = Engines.IsSimulator(parseResult);
+        var baseUrl = parseResult.GetValue(BaseUrl);
+        Uri? uri = null;
+        if (simulator)
+        {
+            if (baseUrl is not null)
+            {
+                problems.Add("--base-url is not used with --engine sim");
+            }
+        }
+        else if (baseUrl is null)
+        {
+            problems.Add("--base-url is required with --engine http");
+        }
+        else if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out uri) || uri.Scheme is not ("http" or "https"))
         {
             problems.Add($"--base-url \"{baseUrl}\" is not an http(s) URL (e.g. http://127.0.0.1:8000/v1)");
         }
@@ -80,6 +100,12 @@ internal sealed class RunCommandOptions
             problems.Add("--base-url must not carry credentials; use --api-key or OPENAI_API_KEY");
         }
 
+        if (!simulator && parseResult.GetValue(Model) is null)
+        {
+            problems.Add("--model is required with --engine http");
+        }
+
+        Engines.Validate(parseResult, parseResult.GetValue(Samples)!, problems);
         var extraBody = ParseExtraBody(parseResult.GetValue(ExtraBody), problems);
         var run = new RunOptions
         {
@@ -89,7 +115,7 @@ internal sealed class RunCommandOptions
             Concurrency = parseResult.GetValue(Concurrency),
             Incremental = parseResult.GetValue(Incremental),
             Strict = parseResult.GetValue(Strict),
-            Endpoint = uri?.GetLeftPart(UriPartial.Path),
+            Endpoint = simulator ? $"sim://{parseResult.GetValue(Engines.Profile)}" : uri?.GetLeftPart(UriPartial.Path),
             Baseline = baseline,
             PublishedTable = Baselines.PublishedTable(parseResult),
             Preparation = new PreparationOptions
@@ -130,7 +156,7 @@ internal sealed class RunCommandOptions
             throw new UsageException(string.Join(Environment.NewLine + "error: ", problems.Distinct()));
         }
 
-        return (run, backend!, gates);
+        return (run, backend, gates);
     }
 
     private static JsonObject? ParseExtraBody(string? text, List<string> problems)

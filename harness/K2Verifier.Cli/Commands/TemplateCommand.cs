@@ -50,10 +50,11 @@ internal static class TemplateCommand
 
         var command = new Command("template", "Chat templates: render prompts as Hugging Face transformers does.");
         command.Subcommands.Add(render);
+        command.Subcommands.Add(TemplateLintCommand.Create(console));
         return command;
     }
 
-    private static ChatTemplate Load(FileInfo file)
+    internal static ChatTemplate Load(FileInfo file)
     {
         try
         {

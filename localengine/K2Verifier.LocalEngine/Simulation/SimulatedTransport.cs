@@ -1,0 +1,76 @@
+using K2Verifier.Backends;
+
+namespace K2Verifier.LocalEngine.Simulation;
+
+/// <summary>
+/// The transport layer of the simulator: deterministic (by seed and data_index) rate limits, server errors and resets
+/// with bounded retries for <c>flaky</c>, and log-normal latency and time to first token for <c>slow</c>.
+/// </summary>
+internal sealed class SimulatedTransport(SimulationProfile profile, long seed, TimeProvider time)
+{
+    private const int MaxAttempts = 4;
+
+    public async Task<BackendResponse> DeliverAsync(int dataIndex, SimulatedResponse response, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        long? ttft = null;
+        var drawnMs = 0L;
+        if (profile.Slow)
+        {
+            // Median time to first token 0.8 s, then ~25 ms per generated token; heavy right tail (sigma 0.5).
+            var first = 800 * Math.Exp(0.5 * SimulationRandom.Normal(seed, dataIndex, "ttft"));
+            var perToken = 25 * Math.Exp(0.3 * SimulationRandom.Normal(seed, dataIndex, "tpot"));
+            var total = first + (perToken * response.CompletionTokens);
+            await Task.Delay(TimeSpan.FromMilliseconds(total), time, cancellationToken).ConfigureAwait(false);
+            ttft = response.IsStream ? (long)first : null;
+            drawnMs = (long)total;
+        }
+
+        var attempts = 1;
+        var virtualWaitMs = 0L;
+        if (profile.TransportFaults is { } rates)
+        {
+            for (; attempts <= MaxAttempts; attempts++)
+            {
+                var draw = SimulationRandom.Uniform(seed, dataIndex, "transport", attempts);
+                var failure = draw < rates.RateLimited
+                    ? new BackendFailure(BackendFailureCategory.HttpStatus, "429 Too Many Requests (Retry-After: 1)", 429)
+                    : draw < rates.RateLimited + rates.ServerError
+                        ? new BackendFailure(BackendFailureCategory.HttpStatus, "503 Service Unavailable", 503)
+                        : draw < rates.RateLimited + rates.ServerError + rates.Reset
+                            ? new BackendFailure(BackendFailureCategory.Connection, "connection reset by peer")
+                            : null;
+                if (failure is null)
+                {
+                    break;
+                }
+
+                // Waits are accounted, not slept: Retry-After 1 s for 429, exponential backoff otherwise.
+                virtualWaitMs += failure.StatusCode == 429 ? 1000 : 250L << (attempts - 1);
+                if (attempts == MaxAttempts)
+                {
+                    return new BackendResponse
+                    {
+                        StatusCode = failure.StatusCode,
+                        Body = failure.StatusCode is null ? null : $"{{\"error\":{{\"message\":\"{failure.Message}\"}}}}",
+                        Attempts = attempts,
+                        DurationMs = Elapsed(started) + virtualWaitMs,
+                        Failure = failure,
+                    };
+                }
+            }
+        }
+
+        return new BackendResponse
+        {
+            StatusCode = 200,
+            Body = response.Body,
+            IsStream = response.IsStream,
+            Attempts = attempts,
+            DurationMs = Math.Max(Elapsed(started), drawnMs) + virtualWaitMs,
+            TimeToFirstTokenMs = ttft,
+        };
+    }
+
+    private long Elapsed(long started) => (long)time.GetElapsedTime(started).TotalMilliseconds;
+}
