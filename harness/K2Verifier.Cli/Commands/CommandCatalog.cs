@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return CompareCommand.Create(console);
         yield return SchemaCommand.Create(console);
         yield return DatasetCommand.Create(console);
+        yield return DoctorCommand.Create(console);
     }
 }

@@ -99,6 +99,24 @@ public sealed partial class OrtGenAIEngine
         };
     }
 
+    /// <summary>The width of the model's logits, measured by running one token (the doctor's logits-width check).</summary>
+    internal int MeasureLogitsWidth()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _gate.Wait();
+        try
+        {
+            using var generatorParams = CreateParams(2, new GenerationOptions { Greedy = true });
+            using var generator = new GenAIGenerator(_model, generatorParams);
+            generator.AppendTokens([0]);
+            return generator.LogitsWidth();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private GenAIGeneratorParams CreateParams(int maxLength, GenerationOptions options)
     {
         var generatorParams = new GenAIGeneratorParams(_model);
