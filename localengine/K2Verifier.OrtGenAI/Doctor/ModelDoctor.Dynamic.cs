@@ -125,7 +125,8 @@ public static partial class ModelDoctor
             string.Create(
                 CultureInfo.InvariantCulture,
                 $"the model has {width} logits{configNote} but the tokenizer has {size:N0} ids ({tokenizerFiles.BaseVocabularySize:N0} in its BPE vocabulary): "
-                + $"only ids < {width} can be generated or prompted, so most text is out of reach, and a constrained decoder must size its token masks to {width} and treat higher ids as disallowed"),
-            "fine for loading and constraint tests; serve real traffic with a model whose logits match its tokenizer"));
+                + $"only ids < {width} can be generated or prompted, so most text is out of reach; GenAI sizes guidance masks to {width}, "
+                + "but a grammar literal whose canonical tokenization needs a higher id gets an empty mask and fails"),
+            "for constrained decoding use a copy with the tokenizer trimmed to the logits (VocabularyTrimmer); serve real traffic with a model whose logits match its tokenizer"));
     }
 }
