@@ -126,7 +126,7 @@ public static partial class ModelDoctor
                 CultureInfo.InvariantCulture,
                 $"the model has {width} logits{configNote} but the tokenizer has {size:N0} ids ({tokenizerFiles.BaseVocabularySize:N0} in its BPE vocabulary): "
                 + $"only ids < {width} can be generated or prompted, so most text is out of reach; GenAI sizes guidance masks to {width}, "
-                + "but a grammar literal whose canonical tokenization needs a higher id gets an empty mask and fails"),
+                + $"but a grammar literal whose canonical tokenization needs a higher id gets an empty mask and fails"),
             "for constrained decoding use a copy with the tokenizer trimmed to the logits (VocabularyTrimmer); serve real traffic with a model whose logits match its tokenizer"));
     }
 }

@@ -15,10 +15,10 @@ public sealed record GenerationResult
     /// <summary><see cref="GenerationFinishReason.Stop"/> on EOS, <see cref="GenerationFinishReason.Length"/> at the limit.</summary>
     public required GenerationFinishReason FinishReason { get; init; }
 
-    /// <summary>From the start of prompt processing to the first generated token.</summary>
+    /// <summary>From the start (generator set-up, grammar compilation, prompt processing) to the first generated token.</summary>
     public required TimeSpan TimeToFirstToken { get; init; }
 
-    /// <summary>From the start of prompt processing to the last token.</summary>
+    /// <summary>From the start to the last token.</summary>
     public required TimeSpan Duration { get; init; }
 
     /// <summary>Generated tokens.</summary>

@@ -59,11 +59,12 @@ public sealed partial class OrtGenAIEngine
 
     private GenerationResult Generate(int[] prompt, GenerationOptions options, CancellationToken cancellationToken)
     {
+        // Timings start before the generator is built: grammar compilation (guidance) counts towards the first token.
+        var started = _timeProvider.GetTimestamp();
         var maxNewTokens = Math.Min(options.MaxNewTokens, _contextLength - prompt.Length);
         using var generatorParams = CreateParams(prompt.Length + maxNewTokens, options);
         using var generator = new GenAIGenerator(_model, generatorParams);
         using var stream = options.OnToken is not null ? _tokenizer?.CreateStream() : null;
-        var started = _timeProvider.GetTimestamp();
         var timeToFirstToken = TimeSpan.Zero;
         var tokens = new List<int>(maxNewTokens);
         generator.AppendTokens(prompt);

@@ -11,6 +11,7 @@ namespace K2Verifier.Benchmarks.Generation;
 /// <see cref="OrtGenAIEngine.GenerateAsync(IReadOnlyList{int}, GenerationOptions, CancellationToken)"/> against
 /// <see cref="NativeGenerationLoop"/> on the same model, prompt and greedy search (so both produce the same tokens).
 /// Runs alternate between the two loops to cancel drift; the figure is the ratio of median rates (target >= 0.95).
+/// Then the per-token cost of guidance (see <see cref="GuidanceCost"/>).
 /// </summary>
 internal static class GenerateBenchmark
 {
@@ -57,6 +58,7 @@ internal static class GenerateBenchmark
               OrtGenAIEngine.GenerateAsync {engineMedian:0} tokens/s (median; best {engineRates.Max():0})
               ratio                        {engineMedian / nativeMedian:0.000} of medians, {engineRates.Max() / nativeRates.Max():0.000} of bests   (target >= 0.95)
             """));
+        Console.WriteLine(await GuidanceCost.MeasureAsync(model, Math.Max(10, runs / 2)));
         return 0;
     }
 
