@@ -9,9 +9,9 @@ namespace K2Verifier.OrtGenAI.Engine;
 /// <para>
 /// Requests run one at a time: GenAI's C API is not thread safe, and batching through <c>batch_size</c> needs every
 /// prompt of the batch before the first step (a static batch, padded to one length), which does not fit requests
-/// arriving independently. GenAI 0.15 also exports a continuous-batching <c>OgaEngine</c>; it is not bound here (its
-/// scheduler needs paged-attention models, which the CPU test models are not). Calls queue on a gate, so
-/// <c>--concurrency</c> above 1 overlaps only the harness's own work with generation.
+/// arriving independently. GenAI 0.15 also exports a continuous-batching <c>OgaEngine</c>/<c>OgaRequest</c> API; it is
+/// not bound yet (not tried here). Calls queue on a gate, so <c>--concurrency</c> above 1 overlaps only the harness's
+/// own work with generation.
 /// </para>
 /// </summary>
 public sealed partial class OrtGenAIEngine : IDisposable

@@ -3,10 +3,6 @@ namespace K2Verifier.OrtGenAI.Native;
 /// <summary>Owns an <c>OgaConfig*</c>; released with <c>OgaDestroyConfig</c>.</summary>
 internal sealed class ConfigHandle : OgaSafeHandle
 {
-    public ConfigHandle()
-    {
-    }
-
     public ConfigHandle(nint handle)
         : base(handle)
     {
@@ -18,10 +14,6 @@ internal sealed class ConfigHandle : OgaSafeHandle
 /// <summary>Owns an <c>OgaModel*</c>; released with <c>OgaDestroyModel</c>.</summary>
 internal sealed class ModelHandle : OgaSafeHandle
 {
-    public ModelHandle()
-    {
-    }
-
     public ModelHandle(nint handle)
         : base(handle)
     {
@@ -33,10 +25,6 @@ internal sealed class ModelHandle : OgaSafeHandle
 /// <summary>Owns an <c>OgaSequences*</c>; released with <c>OgaDestroySequences</c>.</summary>
 internal sealed class SequencesHandle : OgaSafeHandle
 {
-    public SequencesHandle()
-    {
-    }
-
     public SequencesHandle(nint handle)
         : base(handle)
     {
@@ -48,10 +36,6 @@ internal sealed class SequencesHandle : OgaSafeHandle
 /// <summary>Owns an <c>OgaTokenizer*</c>; released with <c>OgaDestroyTokenizer</c>.</summary>
 internal sealed class TokenizerHandle : OgaSafeHandle
 {
-    public TokenizerHandle()
-    {
-    }
-
     public TokenizerHandle(nint handle)
         : base(handle)
     {
@@ -63,10 +47,6 @@ internal sealed class TokenizerHandle : OgaSafeHandle
 /// <summary>Owns an <c>OgaTokenizerStream*</c>; released with <c>OgaDestroyTokenizerStream</c>.</summary>
 internal sealed class TokenizerStreamHandle : OgaSafeHandle
 {
-    public TokenizerStreamHandle()
-    {
-    }
-
     public TokenizerStreamHandle(nint handle)
         : base(handle)
     {
@@ -78,10 +58,6 @@ internal sealed class TokenizerStreamHandle : OgaSafeHandle
 /// <summary>Owns an <c>OgaGeneratorParams*</c>; released with <c>OgaDestroyGeneratorParams</c>.</summary>
 internal sealed class GeneratorParamsHandle : OgaSafeHandle
 {
-    public GeneratorParamsHandle()
-    {
-    }
-
     public GeneratorParamsHandle(nint handle)
         : base(handle)
     {
@@ -93,10 +69,6 @@ internal sealed class GeneratorParamsHandle : OgaSafeHandle
 /// <summary>Owns an <c>OgaGenerator*</c>; released with <c>OgaDestroyGenerator</c>.</summary>
 internal sealed class GeneratorHandle : OgaSafeHandle
 {
-    public GeneratorHandle()
-    {
-    }
-
     public GeneratorHandle(nint handle)
         : base(handle)
     {
@@ -108,10 +80,6 @@ internal sealed class GeneratorHandle : OgaSafeHandle
 /// <summary>Owns an <c>OgaTensor*</c>; released with <c>OgaDestroyTensor</c>.</summary>
 internal sealed class TensorHandle : OgaSafeHandle
 {
-    public TensorHandle()
-    {
-    }
-
     public TensorHandle(nint handle)
         : base(handle)
     {

@@ -11,11 +11,6 @@ internal abstract class OgaSafeHandle : SafeHandle
 {
     private static int _liveHandles;
 
-    protected OgaSafeHandle()
-        : base(nint.Zero, ownsHandle: true)
-    {
-    }
-
     protected OgaSafeHandle(nint handle)
         : base(nint.Zero, ownsHandle: true)
     {
