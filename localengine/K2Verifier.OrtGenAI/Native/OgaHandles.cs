@@ -1,89 +1,77 @@
+// One handle type per native object, so a model handle cannot be passed where a generator is expected.
+global using ConfigHandle = K2Verifier.OrtGenAI.Native.OgaHandle<K2Verifier.OrtGenAI.Native.ConfigKind>;
+global using ModelHandle = K2Verifier.OrtGenAI.Native.OgaHandle<K2Verifier.OrtGenAI.Native.ModelKind>;
+global using SequencesHandle = K2Verifier.OrtGenAI.Native.OgaHandle<K2Verifier.OrtGenAI.Native.SequencesKind>;
+global using TokenizerHandle = K2Verifier.OrtGenAI.Native.OgaHandle<K2Verifier.OrtGenAI.Native.TokenizerKind>;
+global using TokenizerStreamHandle = K2Verifier.OrtGenAI.Native.OgaHandle<K2Verifier.OrtGenAI.Native.TokenizerStreamKind>;
+global using GeneratorParamsHandle = K2Verifier.OrtGenAI.Native.OgaHandle<K2Verifier.OrtGenAI.Native.GeneratorParamsKind>;
+global using GeneratorHandle = K2Verifier.OrtGenAI.Native.OgaHandle<K2Verifier.OrtGenAI.Native.GeneratorKind>;
+global using TensorHandle = K2Verifier.OrtGenAI.Native.OgaHandle<K2Verifier.OrtGenAI.Native.TensorKind>;
+
 namespace K2Verifier.OrtGenAI.Native;
 
-/// <summary>Owns an <c>OgaConfig*</c>; released with <c>OgaDestroyConfig</c>.</summary>
-internal sealed class ConfigHandle : OgaSafeHandle
+/// <summary>A kind of GenAI object: the <c>OgaDestroy*</c> function that releases it.</summary>
+internal interface IOgaKind
 {
-    public ConfigHandle(nint handle)
-        : base(handle)
-    {
-    }
-
-    protected override void Destroy(nint value) => NativeMethods.OgaDestroyConfig(value);
+    static abstract void Destroy(nint value);
 }
 
-/// <summary>Owns an <c>OgaModel*</c>; released with <c>OgaDestroyModel</c>.</summary>
-internal sealed class ModelHandle : OgaSafeHandle
+/// <summary>Owns one GenAI object of kind <typeparamref name="TKind"/>.</summary>
+internal sealed class OgaHandle<TKind> : OgaSafeHandle
+    where TKind : IOgaKind
 {
-    public ModelHandle(nint handle)
+    public OgaHandle(nint handle)
         : base(handle)
     {
     }
 
-    protected override void Destroy(nint value) => NativeMethods.OgaDestroyModel(value);
+    protected override void Destroy(nint value) => TKind.Destroy(value);
 }
 
-/// <summary>Owns an <c>OgaSequences*</c>; released with <c>OgaDestroySequences</c>.</summary>
-internal sealed class SequencesHandle : OgaSafeHandle
+/// <summary><c>OgaConfig*</c>, released with <c>OgaDestroyConfig</c>.</summary>
+internal readonly struct ConfigKind : IOgaKind
 {
-    public SequencesHandle(nint handle)
-        : base(handle)
-    {
-    }
-
-    protected override void Destroy(nint value) => NativeMethods.OgaDestroySequences(value);
+    public static void Destroy(nint value) => NativeMethods.OgaDestroyConfig(value);
 }
 
-/// <summary>Owns an <c>OgaTokenizer*</c>; released with <c>OgaDestroyTokenizer</c>.</summary>
-internal sealed class TokenizerHandle : OgaSafeHandle
+/// <summary><c>OgaModel*</c>, released with <c>OgaDestroyModel</c>.</summary>
+internal readonly struct ModelKind : IOgaKind
 {
-    public TokenizerHandle(nint handle)
-        : base(handle)
-    {
-    }
-
-    protected override void Destroy(nint value) => NativeMethods.OgaDestroyTokenizer(value);
+    public static void Destroy(nint value) => NativeMethods.OgaDestroyModel(value);
 }
 
-/// <summary>Owns an <c>OgaTokenizerStream*</c>; released with <c>OgaDestroyTokenizerStream</c>.</summary>
-internal sealed class TokenizerStreamHandle : OgaSafeHandle
+/// <summary><c>OgaSequences*</c>, released with <c>OgaDestroySequences</c>.</summary>
+internal readonly struct SequencesKind : IOgaKind
 {
-    public TokenizerStreamHandle(nint handle)
-        : base(handle)
-    {
-    }
-
-    protected override void Destroy(nint value) => NativeMethods.OgaDestroyTokenizerStream(value);
+    public static void Destroy(nint value) => NativeMethods.OgaDestroySequences(value);
 }
 
-/// <summary>Owns an <c>OgaGeneratorParams*</c>; released with <c>OgaDestroyGeneratorParams</c>.</summary>
-internal sealed class GeneratorParamsHandle : OgaSafeHandle
+/// <summary><c>OgaTokenizer*</c>, released with <c>OgaDestroyTokenizer</c>.</summary>
+internal readonly struct TokenizerKind : IOgaKind
 {
-    public GeneratorParamsHandle(nint handle)
-        : base(handle)
-    {
-    }
-
-    protected override void Destroy(nint value) => NativeMethods.OgaDestroyGeneratorParams(value);
+    public static void Destroy(nint value) => NativeMethods.OgaDestroyTokenizer(value);
 }
 
-/// <summary>Owns an <c>OgaGenerator*</c>; released with <c>OgaDestroyGenerator</c>.</summary>
-internal sealed class GeneratorHandle : OgaSafeHandle
+/// <summary><c>OgaTokenizerStream*</c>, released with <c>OgaDestroyTokenizerStream</c>.</summary>
+internal readonly struct TokenizerStreamKind : IOgaKind
 {
-    public GeneratorHandle(nint handle)
-        : base(handle)
-    {
-    }
-
-    protected override void Destroy(nint value) => NativeMethods.OgaDestroyGenerator(value);
+    public static void Destroy(nint value) => NativeMethods.OgaDestroyTokenizerStream(value);
 }
 
-/// <summary>Owns an <c>OgaTensor*</c>; released with <c>OgaDestroyTensor</c>.</summary>
-internal sealed class TensorHandle : OgaSafeHandle
+/// <summary><c>OgaGeneratorParams*</c>, released with <c>OgaDestroyGeneratorParams</c>.</summary>
+internal readonly struct GeneratorParamsKind : IOgaKind
 {
-    public TensorHandle(nint handle)
-        : base(handle)
-    {
-    }
+    public static void Destroy(nint value) => NativeMethods.OgaDestroyGeneratorParams(value);
+}
 
-    protected override void Destroy(nint value) => NativeMethods.OgaDestroyTensor(value);
+/// <summary><c>OgaGenerator*</c>, released with <c>OgaDestroyGenerator</c>.</summary>
+internal readonly struct GeneratorKind : IOgaKind
+{
+    public static void Destroy(nint value) => NativeMethods.OgaDestroyGenerator(value);
+}
+
+/// <summary><c>OgaTensor*</c>, released with <c>OgaDestroyTensor</c>.</summary>
+internal readonly struct TensorKind : IOgaKind
+{
+    public static void Destroy(nint value) => NativeMethods.OgaDestroyTensor(value);
 }

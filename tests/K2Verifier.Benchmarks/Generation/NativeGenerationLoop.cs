@@ -1,4 +1,7 @@
 using K2Verifier.OrtGenAI.Native;
+using GeneratorHandle = K2Verifier.OrtGenAI.Native.OgaHandle<K2Verifier.OrtGenAI.Native.GeneratorKind>;
+using GeneratorParamsHandle = K2Verifier.OrtGenAI.Native.OgaHandle<K2Verifier.OrtGenAI.Native.GeneratorParamsKind>;
+using ModelHandle = K2Verifier.OrtGenAI.Native.OgaHandle<K2Verifier.OrtGenAI.Native.ModelKind>;
 
 namespace K2Verifier.Benchmarks.Generation;
 
