@@ -17,5 +17,6 @@ internal static class CommandCatalog
         yield return TemplateCommand.Create(console);
         yield return DemoCommand.Create(console);
         yield return SimulateCommand.Create(console);
+        yield return DoctorCommand.Create(console);
     }
 }

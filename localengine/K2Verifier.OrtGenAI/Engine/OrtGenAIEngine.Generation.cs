@@ -1,0 +1,157 @@
+using K2Verifier.OrtGenAI.Binding;
+
+namespace K2Verifier.OrtGenAI.Engine;
+
+/// <summary>The generation loop of <see cref="OrtGenAIEngine"/>.</summary>
+public sealed partial class OrtGenAIEngine
+{
+    /// <summary>Tokenizes <paramref name="prompt"/> and generates from it.</summary>
+    public Task<GenerationResult> GenerateAsync(string prompt, GenerationOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return GenerateAsync(Tokenize(prompt), options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Generates from <paramref name="promptTokens"/> until an EOS token (<c>stop</c>) or
+    /// <see cref="GenerationOptions.MaxNewTokens"/> / the context length (<c>length</c>). Runs on a pool thread;
+    /// concurrent calls wait their turn (see the class remarks). Cancellation is checked before every token.
+    /// </summary>
+    public async Task<GenerationResult> GenerateAsync(IReadOnlyList<int> promptTokens, GenerationOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(promptTokens);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxNewTokens, 1);
+        if (promptTokens.Count == 0)
+        {
+            throw new ArgumentException("the prompt has no tokens", nameof(promptTokens));
+        }
+
+        if (promptTokens.Count >= _contextLength)
+        {
+            throw new ArgumentException(
+                $"the prompt has {promptTokens.Count} tokens; the model's context length is {_contextLength}, which leaves no room to generate",
+                nameof(promptTokens));
+        }
+
+        for (var i = 0; i < promptTokens.Count; i++)
+        {
+            if ((uint)promptTokens[i] >= (uint)_vocabSize)
+            {
+                throw new ArgumentException(
+                    $"prompt token {i} is id {promptTokens[i]}, outside the model's vocabulary of {_vocabSize} (genai_config vocab_size); "
+                    + "the tokenizer knows more tokens than the model embeds",
+                    nameof(promptTokens));
+            }
+        }
+
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await Task.Run(() => Generate([.. promptTokens], options, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private GenerationResult Generate(int[] prompt, GenerationOptions options, CancellationToken cancellationToken)
+    {
+        // Timings start before the generator is built: grammar compilation (guidance) counts towards the first token.
+        var started = _timeProvider.GetTimestamp();
+        var maxNewTokens = Math.Min(options.MaxNewTokens, _contextLength - prompt.Length);
+        using var generatorParams = CreateParams(prompt.Length + maxNewTokens, options);
+        using var generator = new GenAIGenerator(_model, generatorParams);
+        using var stream = options.OnToken is not null ? _tokenizer?.CreateStream() : null;
+        var timeToFirstToken = TimeSpan.Zero;
+        var tokens = new List<int>(maxNewTokens);
+        generator.AppendTokens(prompt);
+        while (tokens.Count < maxNewTokens && !generator.IsDone)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            generator.GenerateNextToken();
+            var token = generator.GetNextTokens()[0];
+            tokens.Add(token);
+            var elapsed = _timeProvider.GetElapsedTime(started);
+            if (tokens.Count == 1)
+            {
+                timeToFirstToken = elapsed;
+            }
+
+            if (options.OnToken is { } onToken)
+            {
+                var text = stream is null || _eosTokenIds.Contains(token) ? string.Empty : stream.Decode(token);
+                onToken(new GeneratedToken(tokens.Count - 1, token, text, elapsed));
+            }
+        }
+
+        var stopped = tokens.Count > 0 && _eosTokenIds.Contains(tokens[^1]);
+        var textTokens = stopped ? tokens.GetRange(0, tokens.Count - 1) : tokens;
+        return new GenerationResult
+        {
+            Text = _tokenizer is null ? string.Empty : _tokenizer.Decode(textTokens.ToArray()),
+            TokenIds = tokens,
+            PromptTokenCount = prompt.Length,
+            FinishReason = stopped ? GenerationFinishReason.Stop : GenerationFinishReason.Length,
+            TimeToFirstToken = timeToFirstToken,
+            Duration = _timeProvider.GetElapsedTime(started),
+        };
+    }
+
+    /// <summary>The width of the model's logits, measured by running one token (the doctor's logits-width check).</summary>
+    internal int MeasureLogitsWidth()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _gate.Wait();
+        try
+        {
+            using var generatorParams = CreateParams(2, new GenerationOptions { Greedy = true });
+            using var generator = new GenAIGenerator(_model, generatorParams);
+            generator.AppendTokens([0]);
+            return generator.LogitsWidth();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private GenAIGeneratorParams CreateParams(int maxLength, GenerationOptions options)
+    {
+        var generatorParams = new GenAIGeneratorParams(_model);
+        try
+        {
+            generatorParams.SetSearchOption("max_length", maxLength);
+            generatorParams.SetSearchOption("do_sample", !options.IsGreedy);
+            if (!options.IsGreedy)
+            {
+                SetIfGiven(generatorParams, "temperature", options.Temperature);
+                SetIfGiven(generatorParams, "top_p", options.TopP);
+                SetIfGiven(generatorParams, "top_k", options.TopK);
+                SetIfGiven(generatorParams, "random_seed", options.Seed);
+            }
+
+            if (options.Guidance is { } guidance)
+            {
+                generatorParams.SetGuidance(guidance.Type, guidance.Data, guidance.EnableFastForward);
+            }
+
+            return generatorParams;
+        }
+        catch
+        {
+            generatorParams.Dispose();
+            throw;
+        }
+    }
+
+    private static void SetIfGiven(GenAIGeneratorParams generatorParams, string name, double? value)
+    {
+        if (value is { } given)
+        {
+            generatorParams.SetSearchOption(name, given);
+        }
+    }
+}
