@@ -53,7 +53,7 @@ public sealed class RequestPreparer
             Hash(root),
             root.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True,
             ReadTools(root),
-            root.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.String ? model.GetString() : null);
+            ReadModel(root));
     }
 
     /// <summary>K2VV's request hash: md5 (hex) of the Python-style serialisation.</summary>
@@ -63,15 +63,10 @@ public sealed class RequestPreparer
 #pragma warning restore CA5351
 
     /// <summary>The request's <c>model</c>, when it names one.</summary>
-    public static string? ReadModel(string requestJson)
-    {
-        using var document = JsonDocument.Parse(requestJson);
-        return document.RootElement.ValueKind == JsonValueKind.Object
-            && document.RootElement.TryGetProperty("model", out var model)
-            && model.ValueKind == JsonValueKind.String
+    public static string? ReadModel(JsonElement request) =>
+        request.ValueKind == JsonValueKind.Object && request.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.String
             ? model.GetString()
             : null;
-    }
 
     /// <summary>The tools declared in a request, in order (entries without a function name are left out).</summary>
     public static IReadOnlyList<ToolDeclaration> ReadTools(JsonElement request)

@@ -78,9 +78,6 @@ public static class CaseResultSerializer
         return CaseResultReader.FromElement(document.RootElement);
     }
 
-    /// <summary>Reads one row from text.</summary>
-    public static CaseResult Parse(string line) => Parse(Encoding.UTF8.GetBytes(line));
-
     private static void WriteError(Utf8JsonWriter writer, CaseError? error)
     {
         if (error is null)

@@ -44,7 +44,7 @@ public sealed class ResultsScorer
             {
                 using var document = JsonDocument.Parse(line.Bytes);
                 outcomes.Add(_evaluator.Rescore(document.RootElement));
-                model ??= document.RootElement.GetProperty("request").TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+                model ??= RequestPreparer.ReadModel(document.RootElement.GetProperty("request"));
             }
             catch (JsonException ex)
             {
