@@ -96,10 +96,9 @@ internal static class DemoCommand
 
         var table = DemoSummary.Markdown(runs, plan.Expected, samples == plan.Samples ? null : plan.Limit);
         await console.Out.WriteLineAsync(table).ConfigureAwait(false);
-        var scorer = new ResultsScorer(evaluator);
         var comparison = RunComparer.Compare(
-            runs[0].Report.ResultsPath, scorer.Read(runs[0].Report.ResultsPath).Outcomes,
-            runs[1].Report.ResultsPath, scorer.Read(runs[1].Report.ResultsPath).Outcomes,
+            runs[0].Report.ResultsPath, runs[0].Report.Outcomes,
+            runs[1].Report.ResultsPath, runs[1].Report.Outcomes,
             baseline);
         await console.Out.WriteLineAsync($"compare {runs[0].Profile} → {runs[1].Profile}").ConfigureAwait(false);
         ComparisonPrinter.Print(comparison, console.Out, maxChanges: 10);

@@ -34,7 +34,7 @@ internal static class ScoreCommand
             }
 
             var journal = new ResultsScorer(new CaseEvaluator(JsonSchemaValidator.Default)).Read(path, problem => console.Error.WriteLine($"warning: {problem}"));
-            var summary = MetricsCalculator.Calculate(journal.Outcomes, new RunInfo { Model = journal.Model, PublishedTable = baselineOptions.PublishedTable(parseResult) }, journal.UnreadableRows, baseline);
+            var summary = journal.Summarize(new RunInfo { PublishedTable = baselineOptions.PublishedTable(parseResult) }, baseline);
             if (parseResult.GetValue(summaryOut) is { } summaryPath)
             {
                 await RunSummaryWriter.WriteAsync(summary, summaryPath, cancellationToken).ConfigureAwait(false);

@@ -23,8 +23,7 @@ public sealed class ResultsScorer
     public RunSummary Score(string resultsPath, RunInfo run, Action<string>? problems = null, Baseline? baseline = null)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var journal = Read(resultsPath, problems);
-        return MetricsCalculator.Calculate(journal.Outcomes, run.Model is null ? run with { Model = journal.Model } : run, journal.UnreadableRows, baseline);
+        return Read(resultsPath, problems).Summarize(run, baseline);
     }
 
     /// <summary>Re-judges every readable row of <paramref name="resultsPath"/>.</summary>

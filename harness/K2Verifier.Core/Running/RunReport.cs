@@ -2,5 +2,5 @@ using K2Verifier.Metrics;
 
 namespace K2Verifier.Running;
 
-/// <summary>What a run produced: its outcome, the summary of the journal, and the files written.</summary>
-public sealed record RunReport(RunOutcome Outcome, RunSummary Summary, string ResultsPath, string SummaryPath, string? Message = null);
+/// <summary>What a run produced: its outcome, the summary of the journal, the re-judged rows it was computed from, and the files written.</summary>
+public sealed record RunReport(RunOutcome Outcome, RunSummary Summary, IReadOnlyList<Results.CaseOutcome> Outcomes, string ResultsPath, string SummaryPath, string? Message = null);

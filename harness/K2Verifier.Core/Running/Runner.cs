@@ -93,9 +93,10 @@ public sealed partial class Runner
             SkippedLines = counters.Skipped,
             PublishedTable = options.PublishedTable,
         };
-        var summary = new ResultsScorer(_evaluator).Score(options.OutputPath, run, baseline: options.Baseline);
+        var scored = new ResultsScorer(_evaluator).Read(options.OutputPath);
+        var summary = scored.Summarize(run, options.Baseline);
         await RunSummaryWriter.WriteAsync(summary, options.SummaryPath, CancellationToken.None).ConfigureAwait(false);
-        return new RunReport(outcome, summary, options.OutputPath, options.SummaryPath, message);
+        return new RunReport(outcome, summary, scored.Outcomes, options.OutputPath, options.SummaryPath, message);
     }
 
     private async IAsyncEnumerable<PreparedRequest> PrepareAsync(

@@ -49,8 +49,7 @@ public sealed partial class ReportModelBuilder
     {
         var journal = _scorer.Read(input.ResultsPath, problems);
         var info = input.Run ?? new RunInfo();
-        info = info with { Model = info.Model ?? journal.Model, PublishedTable = options.PublishedTable ?? info.PublishedTable };
-        var summary = MetricsCalculator.Calculate(journal.Outcomes, info, journal.UnreadableRows, options.Baseline);
+        var summary = journal.Summarize(info with { PublishedTable = options.PublishedTable ?? info.PublishedTable }, options.Baseline);
         var rows = MetricsCalculator.Latest(journal.Outcomes).Select(o => Facts(o, options.Baseline)).ToList();
         rows = WithDetails(input.ResultsPath, rows, allowance);
         return new ReportRun
