@@ -14,8 +14,9 @@ using K2Verifier.Validation;
 namespace K2Verifier.Cli.Commands;
 
 /// <summary>
-/// <c>run SAMPLES --base-url URL --model NAME [K2VV flags]</c> (or <c>--engine sim --profile NAME</c>): replay a dataset
-/// against an OpenAI-compatible endpoint or the simulator,
+/// <c>run SAMPLES --base-url URL --model NAME [K2VV flags]</c> (or <c>--engine sim --profile NAME</c>, or
+/// <c>--engine local --model-dir DIR</c>): replay a dataset against an OpenAI-compatible endpoint, the simulator or a
+/// model run in process,
 /// writing results.jsonl (each row as it finishes) and summary.json; with <c>--repeat N</c>, N journals and a summary
 /// across them.
 /// </summary>
@@ -30,7 +31,7 @@ internal static class RunCommand
         {
             var (runOptions, backendOptions, gates) = o.Bind(parseResult);
             var plan = new RunPlan(runOptions, gates, parseResult.GetValue(o.Gates.Junit), parseResult.GetValue(o.Repeat), parseResult.GetValue(o.ReportDir));
-            var backend = o.Engines.Create(parseResult, runOptions.DatasetPath, backendOptions);
+            var backend = o.Engines.Create(parseResult, runOptions.DatasetPath, backendOptions, runOptions.Preparation.Model, console.Out);
             try
             {
                 return await ExecuteAsync(console, backend, plan, cancellationToken).ConfigureAwait(false);
