@@ -15,7 +15,9 @@ namespace K2Verifier.OrtGenAI.Serving;
 /// greedy), top_p, seed and max_tokens (capped to the context), optionally constrained by the Enforcer, and parsed
 /// with a tool-call format into the body an OpenAI-compatible server sends: JSON, or SSE for <c>stream: true</c>.
 /// <para>
-/// Requests run one at a time (the engine serializes on a gate). Failures are rows, not exceptions: a prompt that
+/// Requests run one at a time: tokenization and generation of a request hold a gate (GenAI's C API is not thread
+/// safe: tokenizing one request while another generates changed greedy outputs), so durations and time to first token
+/// are measured from when the request takes the gate, not including the wait behind others. Failures are rows, not exceptions: a prompt that
 /// fills the context is HTTP 400 <c>context_length_exceeded</c>; a request the template or the Enforcer cannot handle
 /// is 400; a native generation error is 500 with GenAI's message.
 /// </para>
@@ -27,6 +29,7 @@ public sealed partial class OrtGenAIChatBackend : IChatBackend, IDisposable
     private readonly IToolCallFormat _format;
     private readonly OrtGenAIChatBackendOptions _options;
     private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Creates the backend; it owns <paramref name="engine"/> and disposes it.</summary>
     public OrtGenAIChatBackend(OrtGenAIEngine engine, ChatTemplate template, IToolCallFormat format, OrtGenAIChatBackendOptions options)
@@ -45,6 +48,26 @@ public sealed partial class OrtGenAIChatBackend : IChatBackend, IDisposable
     public async Task<BackendResponse> SendAsync(PreparedRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await AnswerAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _engine.Dispose();
+        _gate.Dispose();
+    }
+
+    private async Task<BackendResponse> AnswerAsync(PreparedRequest request, CancellationToken cancellationToken)
+    {
         var started = _time.GetTimestamp();
         var body = JsonNode.Parse(request.WireBodyJson) as JsonObject ?? [];
         var settings = ChatRequestSettings.Read(body);
@@ -96,9 +119,6 @@ public sealed partial class OrtGenAIChatBackend : IChatBackend, IDisposable
             DurationMs = Milliseconds(_time.GetElapsedTime(started)),
         };
     }
-
-    /// <inheritdoc />
-    public void Dispose() => _engine.Dispose();
 
     private BackendResponse StreamResponse(GeneratedCompletion completion, long started)
     {
