@@ -116,6 +116,40 @@ public sealed class OrtGenAIChatBackendTests : IClassFixture<TrimmedGpt2>
         Assert.Contains("the Enforcer cannot constrain this request: " + expected, response.Failure!.Message);
     }
 
+    [NativeFact]
+    public async Task SendAsync_NativeErrorWhileGenerating_IsAFailed500RowWithGenAIsMessage()
+    {
+        // On the untrimmed tokenizer the grammar forces "<tool_call>" through id 25981, outside the 1000 logits, and
+        // llguidance's parser fails mid-generation (see GuidedGenerationTests). The prompt "a,b" has only ids < 1000.
+        using var backend = new OrtGenAIChatBackend(
+            OrtGenAIEngine.Load(TestModels.Gpt2),
+            ChatTemplate.FromText("{{ messages[0].content }}"),
+            ToolCallFormatRegistry.Get("hermes"),
+            new OrtGenAIChatBackendOptions { ModelName = "tiny", Enforce = true });
+        var body = Body("a,b", """{"temperature": 0, "max_tokens": 40, "tool_choice": "required"}""", Tools);
+
+        var response = await backend.SendAsync(Request(body), CancellationToken.None);
+
+        Assert.Equal(500, response.Failure?.StatusCode);
+        Assert.StartsWith("HTTP 500 (local engine): generation failed: ", response.Failure!.Message);
+        Assert.Contains("doesn't satisfy the grammar", response.Failure.Message);
+    }
+
+    [NativeFact]
+    public async Task SendAsync_PromptIdsOutsideTheModelsVocabulary_IsAFailed400Row()
+    {
+        using var backend = new OrtGenAIChatBackend(
+            OrtGenAIEngine.Load(TestModels.Gpt2),
+            ChatTemplate.FromText("{{ messages[0].content }}"),
+            ToolCallFormatRegistry.Get("hermes"),
+            new OrtGenAIChatBackendOptions { ModelName = "tiny" });
+
+        var response = await backend.SendAsync(Request(Body("The tokenizer knows this sentence", "{}")), CancellationToken.None);
+
+        Assert.Equal(400, response.Failure?.StatusCode);
+        Assert.Contains("outside the model's vocabulary of 1000", response.Failure!.Message);
+    }
+
     private OrtGenAIChatBackend Backend(bool enforce) => new(
         OrtGenAIEngine.Load(_trimmed.Path),
         ChatTemplate.Load(LocalRun.Template),
