@@ -119,7 +119,7 @@ internal sealed class EngineOptions
         return new HttpChatBackend(http!, TimeProvider.System);
     }
 
-    internal static ChatTemplate LoadTemplate(string path)
+    private static ChatTemplate LoadTemplate(string path)
     {
         try
         {

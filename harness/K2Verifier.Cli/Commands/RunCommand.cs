@@ -25,7 +25,7 @@ internal static class RunCommand
     public static Command Create(CliConsole console)
     {
         var o = new RunCommandOptions();
-        var command = new Command("run", "Replay a K2VV-format dataset against an OpenAI-compatible endpoint and score it.");
+        var command = new Command("run", "Replay a K2VV-format dataset against an OpenAI-compatible endpoint, the simulator or a model run in process, and score it.");
         o.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {

@@ -4,7 +4,6 @@ using K2Verifier.LocalEngine.Serving;
 using K2Verifier.LocalEngine.Templates;
 using K2Verifier.LocalEngine.ToolCallFormats;
 using K2Verifier.OrtGenAI.Engine;
-using K2Verifier.OrtGenAI.Guidance;
 using K2Verifier.Preparation;
 
 namespace K2Verifier.OrtGenAI.Serving;
