@@ -90,8 +90,8 @@ internal sealed class EngineOptions
     /// <param name="parseResult">The parsed command line (validated).</param>
     /// <param name="datasetPath">The dataset (the simulator's labels are found beside it).</param>
     /// <param name="http">The HTTP backend's options (null unless --engine http).</param>
+    /// <param name="modelName">The model name of the local engine's responses (its folder's name when null).</param>
     /// <param name="log">Where the local engine prints its resource estimate and notices.</param>
-    /// <param name="modelName">The model name of the local engine's responses.</param>
     public IChatBackend Create(ParseResult parseResult, string datasetPath, HttpBackendOptions? http, string? modelName, TextWriter log)
     {
         if (IsLocal(parseResult))
