@@ -8,13 +8,14 @@ using K2Verifier.LocalEngine.ToolCallFormats;
 namespace K2Verifier.Cli.Commands;
 
 /// <summary>
-/// The options of <c>run</c> that choose the deployment: <c>--engine http|sim</c>, the simulator's <c>--profile</c>,
-/// <c>--seed</c> and <c>--expected</c>, and the raw-completions mode (<c>--use-raw-completions</c>,
-/// <c>--chat-template</c>, <c>--tool-format</c>).
+/// The options of <c>run</c> that choose the deployment: <c>--engine http|sim|local</c>, the simulator's <c>--profile</c>,
+/// <c>--seed</c> and <c>--expected</c>, the raw-completions mode (<c>--use-raw-completions</c>,
+/// <c>--chat-template</c>, <c>--tool-format</c>), and the local engine (<c>--model-dir</c>, <c>--enforce</c>,
+/// <c>--ortgenai-lib</c>, <c>--device</c>, with <c>--chat-template</c> and <c>--tool-format</c>).
 /// </summary>
 internal sealed class EngineOptions
 {
-    public Option<string> Engine { get; } = Parsing.ChoiceOption.Create("--engine", "The deployment: an OpenAI-compatible HTTP endpoint, or the in-process simulator.", "http", "http", "sim");
+    public Option<string> Engine { get; } = Parsing.ChoiceOption.Create("--engine", "The deployment: an OpenAI-compatible HTTP endpoint, the in-process simulator, or a model run in process (ONNX Runtime GenAI).", "http", "http", "sim", "local");
 
     public Option<string> Profile { get; } = Parsing.ChoiceOption.Create("--profile", "The simulator's profile (--engine sim).", "reference", [.. SimulationProfile.Names]);
 
@@ -24,19 +25,37 @@ internal sealed class EngineOptions
 
     public Option<bool> UseRawCompletions { get; } = new("--use-raw-completions") { Description = "Render each request locally with --chat-template and POST the prompt to /completions; parse the text with --tool-format." };
 
-    public Option<string?> ChatTemplate { get; } = new("--chat-template") { Description = "The chat template for --use-raw-completions (.jinja or tokenizer_config.json)." };
+    public Option<string?> ChatTemplate { get; } = new("--chat-template") { Description = "The chat template for --use-raw-completions and --engine local (.jinja or tokenizer_config.json; --engine local defaults to the model folder's)." };
 
-    public Option<string> ToolFormat { get; } = Parsing.ChoiceOption.Create("--tool-format", "The tool-call format of raw completions.", "kimi-k2", [.. ToolCallFormatRegistry.Names]);
+    public Option<string> ToolFormat { get; } = Parsing.ChoiceOption.Create("--tool-format", "The tool-call format of raw completions and of the local engine's model.", "kimi-k2", [.. ToolCallFormatRegistry.Names]);
 
-    public IEnumerable<Option> All => [Engine, Profile, Seed, Expected, UseRawCompletions, ChatTemplate, ToolFormat];
+    public LocalModelOptions Local { get; } = new();
+
+    public IEnumerable<Option> All => [Engine, Profile, Seed, Expected, UseRawCompletions, ChatTemplate, ToolFormat, .. Local.All];
 
     /// <summary>True when <c>--engine sim</c> was chosen.</summary>
     public bool IsSimulator(ParseResult parseResult) => string.Equals(parseResult.GetValue(Engine), "sim", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>True when <c>--engine local</c> was chosen.</summary>
+    public bool IsLocal(ParseResult parseResult) => string.Equals(parseResult.GetValue(Engine), "local", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Checks the combination; appends problems.</summary>
     public void Validate(ParseResult parseResult, string datasetPath, List<string> problems)
     {
-        if (IsSimulator(parseResult))
+        Local.Validate(parseResult, IsLocal(parseResult), problems);
+        if (IsLocal(parseResult))
+        {
+            if (parseResult.GetValue(UseRawCompletions))
+            {
+                problems.Add("--use-raw-completions needs --engine http (the local engine renders and parses itself)");
+            }
+
+            if (parseResult.GetValue(ChatTemplate) is { } localTemplate && !File.Exists(localTemplate))
+            {
+                problems.Add($"--chat-template {localTemplate} does not exist");
+            }
+        }
+        else if (IsSimulator(parseResult))
         {
             if (parseResult.GetValue(UseRawCompletions))
             {
@@ -67,9 +86,22 @@ internal sealed class EngineOptions
     public string ExpectedPath(ParseResult parseResult, string datasetPath) =>
         parseResult.GetValue(Expected) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(datasetPath)) ?? ".", "expected.jsonl");
 
-    /// <summary>Creates the backend: the simulator, raw completions over HTTP, or chat completions over HTTP.</summary>
-    public IChatBackend Create(ParseResult parseResult, string datasetPath, HttpBackendOptions? http)
+    /// <summary>Creates the backend: the local engine, the simulator, raw completions over HTTP, or chat completions over HTTP.</summary>
+    /// <param name="parseResult">The parsed command line (validated).</param>
+    /// <param name="datasetPath">The dataset (the simulator's labels are found beside it).</param>
+    /// <param name="http">The HTTP backend's options (null unless --engine http).</param>
+    /// <param name="modelName">The model name of the local engine's responses (its folder's name when null).</param>
+    /// <param name="log">Where the local engine prints its resource estimate and notices.</param>
+    public IChatBackend Create(ParseResult parseResult, string datasetPath, HttpBackendOptions? http, string? modelName, TextWriter log)
     {
+        if (IsLocal(parseResult))
+        {
+            var settings = Local.Bind(parseResult);
+            var template = parseResult.GetValue(ChatTemplate) is { } file ? LoadTemplate(file) : null;
+            var format = ToolCallFormatRegistry.Get(parseResult.GetValue(ToolFormat)!);
+            return LocalBackendFactory.Create(settings, modelName ?? LocalModelOptions.DefaultModelName(settings.ModelDirectory), template, format, log);
+        }
+
         if (IsSimulator(parseResult))
         {
             var path = ExpectedPath(parseResult, datasetPath);

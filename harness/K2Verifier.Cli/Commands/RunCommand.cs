@@ -14,8 +14,9 @@ using K2Verifier.Validation;
 namespace K2Verifier.Cli.Commands;
 
 /// <summary>
-/// <c>run SAMPLES --base-url URL --model NAME [K2VV flags]</c> (or <c>--engine sim --profile NAME</c>): replay a dataset
-/// against an OpenAI-compatible endpoint or the simulator,
+/// <c>run SAMPLES --base-url URL --model NAME [K2VV flags]</c> (or <c>--engine sim --profile NAME</c>, or
+/// <c>--engine local --model-dir DIR</c>): replay a dataset against an OpenAI-compatible endpoint, the simulator or a
+/// model run in process,
 /// writing results.jsonl (each row as it finishes) and summary.json; with <c>--repeat N</c>, N journals and a summary
 /// across them.
 /// </summary>
@@ -24,13 +25,13 @@ internal static class RunCommand
     public static Command Create(CliConsole console)
     {
         var o = new RunCommandOptions();
-        var command = new Command("run", "Replay a K2VV-format dataset against an OpenAI-compatible endpoint and score it.");
+        var command = new Command("run", "Replay a K2VV-format dataset against an OpenAI-compatible endpoint, the simulator or a model run in process, and score it.");
         o.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var (runOptions, backendOptions, gates) = o.Bind(parseResult);
             var plan = new RunPlan(runOptions, gates, parseResult.GetValue(o.Gates.Junit), parseResult.GetValue(o.Repeat), parseResult.GetValue(o.ReportDir));
-            var backend = o.Engines.Create(parseResult, runOptions.DatasetPath, backendOptions);
+            var backend = o.Engines.Create(parseResult, runOptions.DatasetPath, backendOptions, runOptions.Preparation.Model, console.Out);
             try
             {
                 return await ExecuteAsync(console, backend, plan, cancellationToken).ConfigureAwait(false);

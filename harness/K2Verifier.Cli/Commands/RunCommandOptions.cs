@@ -16,7 +16,7 @@ internal sealed class RunCommandOptions
 
     public Option<string> BaseUrl { get; } = new("--base-url") { Description = "The endpoint, e.g. http://127.0.0.1:8000/v1 (required with --engine http)." };
 
-    public Option<string> Model { get; } = new("--model") { Description = "The model name sent in every request (required with --engine http)." };
+    public Option<string> Model { get; } = new("--model") { Description = "The model name sent in every request (required with --engine http; --engine local defaults to the model folder's name)." };
 
     public Option<string?> ApiKey { get; } = new("--api-key") { Description = "API key (default: $OPENAI_API_KEY). Never written to any output." };
 
@@ -78,13 +78,14 @@ internal sealed class RunCommandOptions
         var baseline = Baselines.Load(parseResult);
         var problems = new List<string>();
         var simulator = Engines.IsSimulator(parseResult);
+        var local = Engines.IsLocal(parseResult);
         var baseUrl = parseResult.GetValue(BaseUrl);
         Uri? uri = null;
-        if (simulator)
+        if (simulator || local)
         {
             if (baseUrl is not null)
             {
-                problems.Add("--base-url is not used with --engine sim");
+                problems.Add($"--base-url is not used with --engine {(simulator ? "sim" : "local")}");
             }
         }
         else if (baseUrl is null)
@@ -100,7 +101,7 @@ internal sealed class RunCommandOptions
             problems.Add("--base-url must not carry credentials; use --api-key or OPENAI_API_KEY");
         }
 
-        if (!simulator && parseResult.GetValue(Model) is null)
+        if (!simulator && !local && parseResult.GetValue(Model) is null)
         {
             problems.Add("--model is required with --engine http");
         }
@@ -115,12 +116,12 @@ internal sealed class RunCommandOptions
             Concurrency = parseResult.GetValue(Concurrency),
             Incremental = parseResult.GetValue(Incremental),
             Strict = parseResult.GetValue(Strict),
-            Endpoint = simulator ? $"sim://{parseResult.GetValue(Engines.Profile)}" : uri?.GetLeftPart(UriPartial.Path),
+            Endpoint = simulator ? $"sim://{parseResult.GetValue(Engines.Profile)}" : local ? $"local://{LocalModelName(parseResult)}" : uri?.GetLeftPart(UriPartial.Path),
             Baseline = baseline,
             PublishedTable = Baselines.PublishedTable(parseResult),
             Preparation = new PreparationOptions
             {
-                Model = parseResult.GetValue(Model),
+                Model = local ? LocalModelName(parseResult) : parseResult.GetValue(Model),
                 Temperature = parseResult.GetValue(Temperature),
                 MaxTokens = parseResult.GetValue(MaxTokens),
                 ExtraBody = extraBody,
@@ -158,6 +159,10 @@ internal sealed class RunCommandOptions
 
         return (run, backend, gates);
     }
+
+    /// <summary>--model, else the model folder's name (null while --model-dir is missing; validation reports it).</summary>
+    private string? LocalModelName(ParseResult parseResult) =>
+        parseResult.GetValue(Model) ?? (parseResult.GetValue(Engines.Local.ModelDir) is { } directory ? LocalModelOptions.DefaultModelName(directory) : null);
 
     private static JsonObject? ParseExtraBody(string? text, List<string> problems)
     {
