@@ -9,17 +9,18 @@ namespace K2Verifier.OrtGenAI.Guidance;
 /// Writes the Enforcer's Lark grammar (llguidance dialect) for one request: free text and calls as a format and a
 /// <c>tool_choice</c> allow them. Shape, for a format whose calls open with a marker (Kimi K2, Hermes, DeepSeek V3):
 /// <code>
-/// start: TEXT?                            // none
-/// start: TEXT? | LEAD after_open          // auto (LEAD: text without markers, then the opening marker, one lexeme)
-/// start: "OPENER" after_open              // required, named function
-/// after_open: call (SEP call){0,K-1} "SECTION_END"    // with a section; Hermes: body (SEP call){0,K-1}
-/// call: "CALL_BEGIN" body
+/// start: text?                            // none
+/// start: text? | text? OPENER after_open  // auto
+/// start: OPENER after_open                // required, named function
+/// after_open: call (SEP call){0,K-1} SECTION_END   // with a section; Hermes: body (SEP call){0,K-1}
+/// call: CALL_BEGIN body
 /// body: body_0 | body_1 | …               // one alternative per declared tool: its fixed text, name and arguments
 /// args_0: %json {…bounded schema…}
+/// text[max_tokens=N]: TEXT                // TEXT: /(.|\n)+/ &amp; ~/(.|\n)*(MARKERS)(.|\n)*/
 /// </code>
-/// Llama 3 JSON has no opener and no text before calls: <c>start: TEXT? | calls</c>. Text and the opening marker form
-/// one lexeme in <c>auto</c> because llguidance's lexer is greedy: a separate text lexeme would swallow the marker's
-/// first bytes (free text may hold a proper prefix of a marker), and the marker could never start.
+/// Llama 3 JSON has no opener and no text before calls: <c>start: text? | calls</c>. Free text is bounded in tokens
+/// (a lexeme option), not characters: a counted repetition such as <c>(.|\n){1,256}</c> makes every position a new
+/// lexer state, so llguidance's derivative cache never hits and each mask costs about twice as much.
 /// </summary>
 internal sealed class EnforcerGrammar
 {
@@ -42,8 +43,8 @@ internal sealed class EnforcerGrammar
         var writer = new EnforcerGrammar(syntax, options);
         if (mode == ToolChoiceMode.None || tools.Count == 0)
         {
-            writer.Line("start: TEXT?");
-            writer.TextTerminals(lead: false);
+            writer.Line("start: text?");
+            writer.TextRules();
         }
         else
         {
@@ -60,20 +61,13 @@ internal sealed class EnforcerGrammar
         if (_syntax.Opener is not { } opener)
         {
             var moreBodies = maxCalls > 1 ? string.Create(CultureInfo.InvariantCulture, $" ({separator}body){{0,{maxCalls - 1}}}") : string.Empty;
-            Line(allowText ? "start: TEXT? | calls" : "start: calls");
+            Line(allowText ? "start: text? | calls" : "start: calls");
             Line("calls: body" + moreBodies);
         }
         else
         {
-            var openerIsText = !_options.SpecialTokens.ContainsKey(opener);
-            Line(!allowText ? $"start: {Marker(opener)} after_open"
-                : openerIsText ? "start: TEXT? | LEAD after_open"
-                : $"start: TEXT? | TEXT? {Marker(opener)} after_open");
+            Line(allowText ? $"start: text? | text? {Marker(opener)} after_open" : $"start: {Marker(opener)} after_open");
             Line(_syntax.SectionEnd is { } sectionEnd ? $"after_open: call{more} {Marker(sectionEnd)}" : $"after_open: body{more}");
-            if (allowText && openerIsText)
-            {
-                Line($"LEAD: TEXT_BEFORE {LarkText.Literal(opener)}");
-            }
         }
 
         if (_syntax.CallBegin is { } callBegin)
@@ -89,7 +83,7 @@ internal sealed class EnforcerGrammar
 
         if (allowText)
         {
-            TextTerminals(lead: _syntax.Opener is not null);
+            TextRules();
         }
 
         if (_syntax.CallBody.Any(p => p.Kind == SyntaxPartKind.CallIndex))
@@ -114,17 +108,13 @@ internal sealed class EnforcerGrammar
         Line($"args_{id}: %json " + ArgumentsSchema(tool).ToJsonString());
     }
 
-    /// <summary>Free text: at most <see cref="ToolCallGrammarOptions.MaxTextLength"/> characters, none of the format's markers.</summary>
-    private void TextTerminals(bool lead)
+    /// <summary>Free text: at most <see cref="ToolCallGrammarOptions.MaxTextTokens"/> tokens, none of the format's markers.</summary>
+    private void TextRules()
     {
         var forbidden = string.Join("|", _syntax.TextMustNotContain.Select(LarkText.RegexEscape));
-        var limit = _options.MaxTextLength.ToString(CultureInfo.InvariantCulture);
-        var exclusions = $" & ~/(.|\\n)*({forbidden})(.|\\n)*/" + (_syntax.TextMustNotStartWith is { } start ? $" & ~/{start}(.|\\n)*/" : string.Empty);
-        Line($"TEXT: /(.|\\n){{1,{limit}}}/" + exclusions);
-        if (lead)
-        {
-            Line($"TEXT_BEFORE: /(.|\\n){{0,{limit}}}/" + exclusions);
-        }
+        var start = _syntax.TextMustNotStartWith is { } prefix ? $" & ~/{prefix}(.|\\n)*/" : string.Empty;
+        Line(string.Create(CultureInfo.InvariantCulture, $"text[max_tokens={_options.MaxTextTokens}]: TEXT"));
+        Line($"TEXT: /(.|\\n)+/ & ~/(.|\\n)*({forbidden})(.|\\n)*/" + start);
     }
 
     /// <summary>A marker as a special token (<c>&lt;[id]&gt;</c>) when the caller listed it, else as text.</summary>

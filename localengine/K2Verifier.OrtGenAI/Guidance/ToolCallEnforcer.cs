@@ -47,7 +47,7 @@ public static class ToolCallEnforcer
         ArgumentNullException.ThrowIfNull(choice);
         options ??= new ToolCallGrammarOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxCalls, 1, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxTextLength, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxTextTokens, 1, nameof(options));
 
         var syntax = ToolCallSyntaxes.Get(toolFormat);
         var declared = tools.DistinctBy(t => t.Name, StringComparer.Ordinal).ToList();

@@ -38,11 +38,11 @@ public sealed record ToolCallGrammarOptions
     public int MaxCalls { get; init; } = 3;
 
     /// <summary>
-    /// The most characters of free text (content) the Enforcer allows, where the format and <c>tool_choice</c> allow
-    /// text at all. Keeps decoding finite on any model; callers serving a real model should raise it to fit the
-    /// request's <c>max_tokens</c> (about 4 characters per token). Default: 256.
+    /// The most tokens of free text (content) the Enforcer allows, where the format and <c>tool_choice</c> allow text
+    /// at all. Keeps decoding finite on any model; callers serving a real model should set it from the request's
+    /// <c>max_tokens</c>. Default: 256.
     /// </summary>
-    public int MaxTextLength { get; init; } = 256;
+    public int MaxTextTokens { get; init; } = 256;
 
     /// <summary>
     /// The format's markers that are single special tokens in the model's tokenizer, with their ids (for example

@@ -49,7 +49,7 @@ public sealed class EnforcedGenerationTests : IClassFixture<EnforcerGpt2>
     public async Task GenerateAsync_WithTheEnforcer_ParsesStrictlyAndEveryCallIsValid(string format, bool markerTokens, string choiceName)
     {
         var choice = choiceName switch { "required" => ToolChoice.Required, "auto" => ToolChoice.Auto, "none" => ToolChoice.None, _ => ToolChoice.Function(choiceName) };
-        var options = new ToolCallGrammarOptions { MaxTextLength = 60, SpecialTokens = markerTokens ? _models.SpecialTokens : new Dictionary<string, int>() };
+        var options = new ToolCallGrammarOptions { MaxTextTokens = 30, SpecialTokens = markerTokens ? _models.SpecialTokens : new Dictionary<string, int>() };
         var guidance = ToolCallEnforcer.Build(format, EnforcerTools.Both, choice, options);
         using var engine = OrtGenAIEngine.Load(markerTokens ? _models.TokenMarkersPath : _models.TextMarkersPath);
 
@@ -108,7 +108,7 @@ public sealed class EnforcedGenerationTests : IClassFixture<EnforcerGpt2>
     [NativeFact]
     public async Task GenerateAsync_AutoOverSeveralSeeds_BothTextAndCallsOccur()
     {
-        var guidance = ToolCallEnforcer.Build("hermes", EnforcerTools.Both, ToolChoice.Auto, new ToolCallGrammarOptions { MaxTextLength = 40 });
+        var guidance = ToolCallEnforcer.Build("hermes", EnforcerTools.Both, ToolChoice.Auto, new ToolCallGrammarOptions { MaxTextTokens = 20 });
         using var engine = OrtGenAIEngine.Load(_models.TextMarkersPath);
         var withCalls = 0;
 

@@ -71,11 +71,12 @@ public sealed class ToolCallEnforcerTests
     [InlineData("llama3-json", @"(<\|python_tag\|>)")]
     public void BuildGrammar_None_BoundedTextWithoutCallMarkers(string format, string forbidden)
     {
-        var lines = Lines(ToolCallEnforcer.BuildGrammar(format, Tools, ToolChoice.None, new ToolCallGrammarOptions { MaxTextLength = 100 }));
+        var lines = Lines(ToolCallEnforcer.BuildGrammar(format, Tools, ToolChoice.None, new ToolCallGrammarOptions { MaxTextTokens = 100 }));
 
-        Assert.Equal("start: TEXT?", lines[0]);
-        Assert.StartsWith($"TEXT: /(.|\\n){{1,100}}/ & ~/(.|\\n)*{forbidden}(.|\\n)*/", lines[1], StringComparison.Ordinal);
-        Assert.Equal(2, lines.Length);
+        Assert.Equal("start: text?", lines[0]);
+        Assert.Equal("text[max_tokens=100]: TEXT", lines[1]);
+        Assert.StartsWith($"TEXT: /(.|\\n)+/ & ~/(.|\\n)*{forbidden}(.|\\n)*/", lines[2], StringComparison.Ordinal);
+        Assert.Equal(3, lines.Length);
     }
 
     [Fact]
@@ -87,14 +88,14 @@ public sealed class ToolCallEnforcerTests
     }
 
     [Fact]
-    public void BuildGrammar_KimiAuto_TextThenTheSectionOpenerAsOneLexeme()
+    public void BuildGrammar_KimiAuto_TextOrTextThenTheSection()
     {
         var lines = Lines(ToolCallEnforcer.BuildGrammar("kimi-k2", Tools, ToolChoice.Auto));
 
-        Assert.Equal("start: TEXT? | LEAD after_open", lines[0]);
+        Assert.Equal("start: text? | text? \"<|tool_calls_section_begin|>\" after_open", lines[0]);
         Assert.Equal("after_open: call (call){0,2} \"<|tool_calls_section_end|>\"", lines[1]);
-        Assert.Equal("LEAD: TEXT_BEFORE \"<|tool_calls_section_begin|>\"", lines[2]);
-        Assert.Contains(@"TEXT_BEFORE: /(.|\n){0,256}/ & ~/(.|\n)*(<\|tool_call)(.|\n)*/", lines);
+        Assert.Contains("text[max_tokens=256]: TEXT", lines);
+        Assert.Contains(@"TEXT: /(.|\n)+/ & ~/(.|\n)*(<\|tool_call)(.|\n)*/", lines);
         Assert.Contains("CALL_INDEX: /0|[1-9][0-9]{0,3}/", lines);
     }
 
@@ -103,7 +104,7 @@ public sealed class ToolCallEnforcerTests
     {
         var lines = Lines(ToolCallEnforcer.BuildGrammar("llama3-json", Tools, ToolChoice.Auto, new ToolCallGrammarOptions { MaxCalls = 2 }));
 
-        Assert.Equal("start: TEXT? | calls", lines[0]);
+        Assert.Equal("start: text? | calls", lines[0]);
         Assert.Equal("calls: body (\"; \" body){0,1}", lines[1]);
         Assert.Equal("body_0: \"{\\\"name\\\": \\\"get_weather\\\", \\\"parameters\\\": \" args_0 \"}\"", lines[3]);
         Assert.EndsWith(@"& ~/\s*\{(.|\n)*/", lines.Single(l => l.StartsWith("TEXT:", StringComparison.Ordinal)), StringComparison.Ordinal);
@@ -116,11 +117,11 @@ public sealed class ToolCallEnforcerTests
 
         var lines = Lines(ToolCallEnforcer.BuildGrammar("deepseek-v3", Tools, ToolChoice.Auto, new ToolCallGrammarOptions { SpecialTokens = special }));
 
-        Assert.Equal("start: TEXT? | TEXT? <[128806]> after_open", lines[0]);
+        Assert.Equal("start: text? | text? <[128806]> after_open", lines[0]);
         Assert.Equal("after_open: call (\"\\n\" call){0,2} \"<｜tool▁calls▁end｜>\"", lines[1]);
         Assert.Equal("call: \"<｜tool▁call▁begin｜>\" body", lines[2]);
         Assert.StartsWith("body_0: \"function\" <[128814]> \"get_weather\\n```json\\n\" args_0 \"\\n```<｜tool▁call▁end｜>\"", lines[4], StringComparison.Ordinal);
-        Assert.DoesNotContain(lines, l => l.StartsWith("LEAD", StringComparison.Ordinal));
+        Assert.Contains("text[max_tokens=256]: TEXT", lines);
     }
 
     [Fact]
