@@ -35,7 +35,7 @@ public static class ToolCallEnforcer
     /// choice is <c>required</c> with no tools declared.
     /// </exception>
     public static GenerationGuidance? Build(string toolFormat, IReadOnlyList<ToolDefinition> tools, ToolChoice choice, ToolCallGrammarOptions? options = null) =>
-        GenerationGuidance.LarkGrammar(BuildGrammar(toolFormat, tools, choice, options));
+        GenerationGuidance.LarkGrammar(BuildGrammar(toolFormat, tools, choice, options)) with { EnableFastForward = options?.FastForward ?? true };
 
     /// <summary>The Lark grammar text <see cref="Build"/> wraps (for inspection and tests).</summary>
     /// <inheritdoc cref="Build" path="/param"/>

@@ -52,4 +52,11 @@ public sealed record ToolCallGrammarOptions
     /// markers are text, which is right for a tokenizer without them (such as the tiny test GPT-2). Default: empty.
     /// </summary>
     public IReadOnlyDictionary<string, int> SpecialTokens { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>
+    /// Whether the Enforcer's guidance lets GenAI append the tokens the grammar forces (markers, keys, tool names)
+    /// without a sampling step each (<see cref="Engine.GenerationGuidance.EnableFastForward"/>). Forced tokens are
+    /// then the tokenizer's canonical tokenization of the forced text. Default: true.
+    /// </summary>
+    public bool FastForward { get; init; } = true;
 }

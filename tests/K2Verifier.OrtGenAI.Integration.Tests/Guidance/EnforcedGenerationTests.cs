@@ -30,14 +30,19 @@ public sealed class EnforcedGenerationTests : IClassFixture<EnforcerGpt2>
         _output = output;
     }
 
-    public static TheoryData<string, bool, string> Cases()
+    /// <summary>Every format × tool_choice with fast-forward (the default), and two formats without it.</summary>
+    public static TheoryData<string, bool, string, bool> Cases()
     {
-        var cases = new TheoryData<string, bool, string>();
+        var cases = new TheoryData<string, bool, string, bool>();
         foreach (var (format, markerTokens) in new[] { ("hermes", false), ("llama3-json", false), ("kimi-k2", false), ("kimi-k2", true), ("deepseek-v3", true) })
         {
             foreach (var choice in new[] { "required", "search", "auto", "none" })
             {
-                cases.Add(format, markerTokens, choice);
+                cases.Add(format, markerTokens, choice, true);
+                if (format == "hermes" || markerTokens)
+                {
+                    cases.Add(format, markerTokens, choice, false);
+                }
             }
         }
 
@@ -46,10 +51,15 @@ public sealed class EnforcedGenerationTests : IClassFixture<EnforcerGpt2>
 
     [NativeTheory]
     [MemberData(nameof(Cases))]
-    public async Task GenerateAsync_WithTheEnforcer_ParsesStrictlyAndEveryCallIsValid(string format, bool markerTokens, string choiceName)
+    public async Task GenerateAsync_WithTheEnforcer_ParsesStrictlyAndEveryCallIsValid(string format, bool markerTokens, string choiceName, bool fastForward)
     {
         var choice = choiceName switch { "required" => ToolChoice.Required, "auto" => ToolChoice.Auto, "none" => ToolChoice.None, _ => ToolChoice.Function(choiceName) };
-        var options = new ToolCallGrammarOptions { MaxTextTokens = 30, SpecialTokens = markerTokens ? _models.SpecialTokens : new Dictionary<string, int>() };
+        var options = new ToolCallGrammarOptions
+        {
+            MaxTextTokens = 30,
+            SpecialTokens = markerTokens ? _models.SpecialTokens : new Dictionary<string, int>(),
+            FastForward = fastForward,
+        };
         var guidance = ToolCallEnforcer.Build(format, EnforcerTools.Both, choice, options);
         using var engine = OrtGenAIEngine.Load(markerTokens ? _models.TokenMarkersPath : _models.TextMarkersPath);
 
@@ -119,6 +129,24 @@ public sealed class EnforcedGenerationTests : IClassFixture<EnforcerGpt2>
         }
 
         Assert.InRange(withCalls, 1, 11);
+    }
+
+    [NativeFact]
+    public async Task GenerateAsync_FastForward_EveryForcedTokenIsReportedAndTheGrammarsEndIsAStop()
+    {
+        var guidance = ToolCallEnforcer.Build("hermes", EnforcerTools.Both, ToolChoice.Required);
+        using var engine = OrtGenAIEngine.Load(_models.TextMarkersPath);
+        var streamed = new List<GeneratedToken>();
+
+        var result = await engine.GenerateAsync([10, 20, 30], new GenerationOptions { MaxNewTokens = MaxNewTokens, Temperature = 1.0, Seed = 3, Guidance = guidance, OnToken = streamed.Add });
+
+        Assert.True(guidance!.EnableFastForward);
+        Assert.Equal(GenerationFinishReason.Stop, result.FinishReason);
+        Assert.Equal(result.TokenIds, streamed.Select(t => t.TokenId));
+        Assert.Equal(result.Text, string.Concat(streamed.Select(t => t.Text)));
+        Assert.EndsWith("</tool_call>", result.Text, StringComparison.Ordinal);
+        // Forced stretches arrive several tokens per step, so some tokens share a timestamp.
+        Assert.True(streamed.Select(t => t.Elapsed).Distinct().Count() < streamed.Count);
     }
 
     /// <summary>
