@@ -40,6 +40,22 @@ public sealed class ToolCallEnforcerTests
     }
 
     [Fact]
+    public void Build_FastForward_OnByDefaultOffWhenAsked()
+    {
+        Assert.True(ToolCallEnforcer.Build("hermes", Tools, ToolChoice.Required)!.EnableFastForward);
+        Assert.False(ToolCallEnforcer.Build("hermes", Tools, ToolChoice.Required, new ToolCallGrammarOptions { FastForward = false })!.EnableFastForward);
+    }
+
+    [Theory]
+    [InlineData(0, 10)]
+    [InlineData(3, 0)]
+    public void Build_NoCallsOrNoTextAllowed_Throws(int maxCalls, int maxTextTokens)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            ToolCallEnforcer.Build("hermes", Tools, ToolChoice.Auto, new ToolCallGrammarOptions { MaxCalls = maxCalls, MaxTextTokens = maxTextTokens }));
+    }
+
+    [Fact]
     public void BuildGrammar_HermesRequired_CallsOnlyUpToMaxCalls()
     {
         var lines = Lines(ToolCallEnforcer.BuildGrammar("hermes", Tools, ToolChoice.Required));
