@@ -56,15 +56,15 @@ internal sealed record ToolCallSyntax
     /// <summary>Text between two calls.</summary>
     public string CallSeparator { get; init; } = string.Empty;
 
-    /// <summary>Whether the format allows free text before the calls (content, then calls).</summary>
-    public bool TextBeforeCalls { get; init; } = true;
-
     /// <summary>Substrings free text may not contain, because a parser would read a call there.</summary>
     public required IReadOnlyList<string> TextMustNotContain { get; init; }
 
     /// <summary>A regex (Rust syntax) free text may not start with, because a parser would read a call there; or null.</summary>
     public string? TextMustNotStartWith { get; init; }
 
-    /// <summary>The marker that opens the calls: the section's, else the first call's; null when calls start with plain text.</summary>
+    /// <summary>
+    /// The marker that opens the calls: the section's, else the first call's. Null when calls start with plain text;
+    /// such a format allows free text or calls, not both (nothing would mark where the calls begin).
+    /// </summary>
     public string? Opener => SectionBegin ?? CallBegin;
 }

@@ -65,7 +65,6 @@ internal static class ToolCallSyntaxes
             new(SyntaxPartKind.Arguments), SyntaxPart.Literal("}"),
         ],
         CallSeparator = "; ",
-        TextBeforeCalls = false,
         TextMustNotContain = ["<|python_tag|>"],
         TextMustNotStartWith = @"\s*\{",
     };
