@@ -52,12 +52,16 @@ public sealed class GenAIGenerator : IDisposable
     }
 
     /// <summary>A copy of sequence <paramref name="index"/> (prompt plus generated tokens).</summary>
-    public unsafe int[] GetSequence(int index = 0)
+    public int[] GetSequence(int index = 0) => GetSequenceFrom(0, index);
+
+    /// <summary>A copy of sequence <paramref name="index"/> from position <paramref name="start"/> on (empty when it is shorter).</summary>
+    public unsafe int[] GetSequenceFrom(int start, int index = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
         var live = Live();
         var count = checked((int)NativeMethods.OgaGenerator_GetSequenceCount(live, (nuint)index));
         var data = NativeMethods.OgaGenerator_GetSequenceData(live, (nuint)index);
-        return count == 0 || data is null ? [] : new ReadOnlySpan<int>(data, count).ToArray();
+        return count <= start || data is null ? [] : new ReadOnlySpan<int>(data + start, count - start).ToArray();
     }
 
     /// <summary>Drops tokens after <paramref name="length"/> (not with beam search).</summary>

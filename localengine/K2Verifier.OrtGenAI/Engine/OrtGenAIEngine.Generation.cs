@@ -68,27 +68,32 @@ public sealed partial class OrtGenAIEngine
         var timeToFirstToken = TimeSpan.Zero;
         var tokens = new List<int>(maxNewTokens);
         generator.AppendTokens(prompt);
+        var length = generator.TokenCount;
         while (tokens.Count < maxNewTokens && !generator.IsDone)
         {
             cancellationToken.ThrowIfCancellationRequested();
             generator.GenerateNextToken();
-            var token = generator.GetNextTokens()[0];
-            tokens.Add(token);
             var elapsed = _timeProvider.GetElapsedTime(started);
-            if (tokens.Count == 1)
+            foreach (var token in NewTokens(generator, ref length).Take(maxNewTokens - tokens.Count))
             {
-                timeToFirstToken = elapsed;
-            }
+                tokens.Add(token);
+                if (tokens.Count == 1)
+                {
+                    timeToFirstToken = elapsed;
+                }
 
-            if (options.OnToken is { } onToken)
-            {
-                var text = stream is null || _eosTokenIds.Contains(token) ? string.Empty : stream.Decode(token);
-                onToken(new GeneratedToken(tokens.Count - 1, token, text, elapsed));
+                if (options.OnToken is { } onToken)
+                {
+                    var text = stream is null || _eosTokenIds.Contains(token) ? string.Empty : stream.Decode(token);
+                    onToken(new GeneratedToken(tokens.Count - 1, token, text, elapsed));
+                }
             }
         }
 
-        var stopped = tokens.Count > 0 && _eosTokenIds.Contains(tokens[^1]);
-        var textTokens = stopped ? tokens.GetRange(0, tokens.Count - 1) : tokens;
+        var endsWithEos = tokens.Count > 0 && _eosTokenIds.Contains(tokens[^1]);
+        // With guidance fast-forward GenAI ends a finished grammar without sampling an EOS: done before the limit is a stop too.
+        var stopped = endsWithEos || (generator.IsDone && tokens.Count < maxNewTokens);
+        var textTokens = endsWithEos ? tokens.GetRange(0, tokens.Count - 1) : tokens;
         return new GenerationResult
         {
             Text = _tokenizer is null ? string.Empty : _tokenizer.Decode(textTokens.ToArray()),
@@ -98,6 +103,20 @@ public sealed partial class OrtGenAIEngine
             TimeToFirstToken = timeToFirstToken,
             Duration = _timeProvider.GetElapsedTime(started),
         };
+    }
+
+    /// <summary>
+    /// The tokens the last step produced: the sampled token, and with guidance fast-forward
+    /// (<see cref="GenerationGuidance.EnableFastForward"/>) before it the tokens the grammar forced, which GenAI appends
+    /// in the same step without sampling them. A sampled EOS is not always appended to the sequence, so the sampled
+    /// token comes from the next-token buffer when the sequence does not end with it.
+    /// </summary>
+    private static int[] NewTokens(GenAIGenerator generator, ref int length)
+    {
+        var appended = generator.GetSequenceFrom(length);
+        length += appended.Length;
+        var sampled = generator.GetNextTokens()[0];
+        return appended.Length > 0 && appended[^1] == sampled ? appended : [.. appended, sampled];
     }
 
     /// <summary>The width of the model's logits, measured by running one token (the doctor's logits-width check).</summary>

@@ -24,7 +24,7 @@ public static class ToolCallGrammar
 
         options ??= new ToolCallGrammarOptions();
         var grammar = new StringBuilder();
-        grammar.Append("start: ").Append(Literal(options.Prefix)).Append(" call ").Append(Literal(options.Suffix)).Append('\n');
+        grammar.Append("start: ").Append(LarkText.Literal(options.Prefix)).Append(" call ").Append(LarkText.Literal(options.Suffix)).Append('\n');
         grammar.Append("call: ").AppendJoin(" | ", tools.Select((_, i) => "call_" + i.ToString(CultureInfo.InvariantCulture))).Append('\n');
         for (var i = 0; i < tools.Count; i++)
         {
@@ -56,9 +56,4 @@ public static class ToolCallGrammar
             ["key_separator"] = ": ",
         },
     };
-
-    /// <summary>A Lark string literal.</summary>
-    private static string Literal(string text) =>
-        "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
-            .Replace("\n", "\\n", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal) + "\"";
 }
