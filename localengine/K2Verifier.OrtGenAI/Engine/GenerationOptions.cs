@@ -24,6 +24,12 @@ public sealed record GenerationOptions
     /// <summary>Constrained decoding (the Enforcer). Default: null, unconstrained.</summary>
     public GenerationGuidance? Guidance { get; init; }
 
+    /// <summary>
+    /// Write special tokens other than EOS into <see cref="GenerationResult.Text"/> and the streamed token texts (see
+    /// <see cref="OrtGenAIEngine.DetokenizeKeepingSpecialTokens"/>). Default: false, GenAI's decoding, which drops them.
+    /// </summary>
+    public bool KeepSpecialTokens { get; init; }
+
     /// <summary>Called on the generating thread after every token (streaming, time to first token). Default: null.</summary>
     public Action<GeneratedToken>? OnToken { get; init; }
 

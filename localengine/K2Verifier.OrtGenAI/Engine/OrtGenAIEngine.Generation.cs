@@ -45,6 +45,15 @@ public sealed partial class OrtGenAIEngine
             }
         }
 
+        if (options.Guidance is not null && _tokenizerIds > _vocabSize)
+        {
+            // llguidance would force tokens the model has no logits for; GenAI then fails in the model and may crash the process.
+            throw new ArgumentException(
+                $"guidance needs a tokenizer no wider than the model's logits: the tokenizer has {_tokenizerIds} ids, the model {_vocabSize} "
+                + "(serve a copy whose tokenizer is trimmed to the logits, as run --engine local does)",
+                nameof(options));
+        }
+
         ObjectDisposedException.ThrowIf(_disposed, this);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -62,7 +71,8 @@ public sealed partial class OrtGenAIEngine
         // Timings start before the generator is built: grammar compilation (guidance) counts towards the first token.
         var started = _timeProvider.GetTimestamp();
         var maxNewTokens = Math.Min(options.MaxNewTokens, _contextLength - prompt.Length);
-        using var generatorParams = CreateParams(prompt.Length + maxNewTokens, options);
+        var headroom = FastForwardHeadroom(prompt.Length + maxNewTokens, ref options);
+        using var generatorParams = CreateParams(prompt.Length + maxNewTokens + headroom, options);
         using var generator = new GenAIGenerator(_model, generatorParams);
         using var stream = options.OnToken is not null ? _tokenizer?.CreateStream() : null;
         var timeToFirstToken = TimeSpan.Zero;
@@ -85,6 +95,11 @@ public sealed partial class OrtGenAIEngine
                 if (options.OnToken is { } onToken)
                 {
                     var text = stream is null || _eosTokenIds.Contains(token) ? string.Empty : stream.Decode(token);
+                    if (options.KeepSpecialTokens && _specialTokenTexts.TryGetValue(token, out var special))
+                    {
+                        text = special;
+                    }
+
                     onToken(new GeneratedToken(tokens.Count - 1, token, text, elapsed));
                 }
             }
@@ -96,13 +111,38 @@ public sealed partial class OrtGenAIEngine
         var textTokens = endsWithEos ? tokens.GetRange(0, tokens.Count - 1) : tokens;
         return new GenerationResult
         {
-            Text = _tokenizer is null ? string.Empty : _tokenizer.Decode(textTokens.ToArray()),
+            Text = _tokenizer is null ? string.Empty
+                : options.KeepSpecialTokens ? DetokenizeKeepingSpecialTokens(textTokens.ToArray()) : _tokenizer.Decode(textTokens.ToArray()),
             TokenIds = tokens,
             PromptTokenCount = prompt.Length,
             FinishReason = stopped ? GenerationFinishReason.Stop : GenerationFinishReason.Length,
             TimeToFirstToken = timeToFirstToken,
             Duration = _timeProvider.GetElapsedTime(started),
         };
+    }
+
+    /// <summary>
+    /// Room beyond <paramref name="length"/> for a fast-forwarded run of forced tokens: GenAI 0.15.2 appends such a run
+    /// without checking <c>max_length</c>, and a position past the context makes the model fail, after which GenAI
+    /// crashes the process. A run cannot be longer than the grammar's text in UTF-8 bytes (every token holds at least
+    /// one byte of a literal), so that much room is kept when the context has it; otherwise fast-forward is turned off
+    /// for this generation (same output, one model step per token). The loop still stops at the requested token count.
+    /// </summary>
+    private int FastForwardHeadroom(int length, ref GenerationOptions options)
+    {
+        if (options.Guidance is not { EnableFastForward: true } guidance)
+        {
+            return 0;
+        }
+
+        var longestForcedRun = System.Text.Encoding.UTF8.GetByteCount(guidance.Data);
+        if (length + longestForcedRun <= _contextLength)
+        {
+            return longestForcedRun;
+        }
+
+        options = options with { Guidance = guidance with { EnableFastForward = false } };
+        return 0;
     }
 
     /// <summary>

@@ -23,6 +23,8 @@ public sealed partial class OrtGenAIEngine : IDisposable
     private readonly int _contextLength;
     private readonly int _vocabSize;
     private readonly HashSet<int> _eosTokenIds;
+    private readonly Dictionary<int, string> _specialTokenTexts;
+    private readonly int? _tokenizerIds;
     private bool _disposed;
 
     private OrtGenAIEngine(string modelDirectory, GenAIModel model, OrtGenAIEngineOptions options, GenAIModelConfig config)
@@ -46,6 +48,10 @@ public sealed partial class OrtGenAIEngine : IDisposable
         _contextLength = config.ContextLength ?? int.MaxValue;
         _vocabSize = config.VocabSize ?? int.MaxValue;
         _eosTokenIds = [.. _tokenizer?.EosTokenIds ?? config.EosTokenIds];
+        var tokenizerFolder = _tokenizer is null ? null : TokenizerFolder.Read(modelDirectory);
+        SpecialTokens = tokenizerFolder?.SpecialTokens ?? new Dictionary<string, int>();
+        _tokenizerIds = tokenizerFolder?.VocabularySize;
+        _specialTokenTexts = SpecialTokens.Where(p => !_eosTokenIds.Contains(p.Value)).GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.First().Key);
         EosTokenIds = [.. _eosTokenIds.Order()];
     }
 
@@ -115,6 +121,12 @@ public sealed partial class OrtGenAIEngine : IDisposable
         }
     }
 
+    /// <summary>
+    /// The tokenizer's special tokens (text → id, from tokenizer.json's <c>added_tokens</c>); the Enforcer writes the
+    /// tool-call markers among them as tokens.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> SpecialTokens { get; }
+
     /// <summary>Encodes text to token ids (no special tokens added).</summary>
     /// <exception cref="InvalidOperationException">The model folder has no tokenizer.</exception>
     public int[] Tokenize(string text) => RequireTokenizer().Encode(text);
@@ -122,6 +134,39 @@ public sealed partial class OrtGenAIEngine : IDisposable
     /// <summary>Decodes token ids to text (special tokens skipped).</summary>
     /// <exception cref="InvalidOperationException">The model folder has no tokenizer.</exception>
     public string Detokenize(ReadOnlySpan<int> tokens) => RequireTokenizer().Decode(tokens);
+
+    /// <summary>
+    /// Decodes token ids to text with the special tokens other than EOS written out (GenAI's decoder drops them, and
+    /// with <c>skip_special_tokens</c> off its stream decoder adds a space after each): tool-call formats such as Kimi
+    /// K2's and DeepSeek V3's are made of special tokens.
+    /// </summary>
+    public string DetokenizeKeepingSpecialTokens(ReadOnlySpan<int> tokens)
+    {
+        var tokenizer = RequireTokenizer();
+        var text = new System.Text.StringBuilder();
+        var start = 0;
+        for (var i = 0; i <= tokens.Length; i++)
+        {
+            if (i < tokens.Length && !_specialTokenTexts.ContainsKey(tokens[i]))
+            {
+                continue;
+            }
+
+            if (i > start)
+            {
+                text.Append(tokenizer.Decode(tokens[start..i]));
+            }
+
+            if (i < tokens.Length)
+            {
+                text.Append(_specialTokenTexts[tokens[i]]);
+            }
+
+            start = i + 1;
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>Releases the model and tokenizer. Safe to call twice; a generation in flight fails at its next step.</summary>
     public void Dispose()

@@ -20,8 +20,18 @@ public static class VocabularyTrimmer
     /// copied, model files linked (symbolic links, copies where links are not allowed), tokenizer.json trimmed.
     /// Returns the number of tokens kept.
     /// </summary>
+    /// <param name="modelDirectory">The model folder.</param>
+    /// <param name="targetDirectory">Where the copy goes.</param>
+    /// <param name="moveEndOfTextIntoLogits">
+    /// When the tokenizer's <c>eos_token</c> (tokenizer_config.json) lies outside the logits (tiny-random-gpt2: 50256),
+    /// give it the last id inside them (replacing the ordinary token there) and make it genai_config's EOS (and BOS and
+    /// pad where they were the EOS), and drop tokenizer_config's added tokens outside the logits. Guidance needs this
+    /// with fast-forward: at the grammar's end llguidance forces the tokenizer's EOS, and an id beyond the logits makes
+    /// GenAI 0.15.2 fail in the model and then crash the process. The copy then stops on a real end-of-text token
+    /// rather than on an ordinary byte. Default: false (only tokenizer.json is trimmed).
+    /// </param>
     /// <exception cref="InvalidOperationException">The folder has no BPE tokenizer.json, or no vocab_size.</exception>
-    public static int CreateTrimmedCopy(string modelDirectory, string targetDirectory)
+    public static int CreateTrimmedCopy(string modelDirectory, string targetDirectory, bool moveEndOfTextIntoLogits = false)
     {
         var config = GenAIModelConfig.Read(modelDirectory);
         var vocabSize = config.VocabSize ?? throw new InvalidOperationException("genai_config.json has no model.vocab_size");
@@ -37,6 +47,13 @@ public static class VocabularyTrimmer
             .Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value!.GetValue<int>()))));
         var kept = keptVocab.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
         model["vocab"] = keptVocab;
+        var endOfText = moveEndOfTextIntoLogits ? EndOfTextOutsideLogits(modelDirectory, tokenizer, vocab, vocabSize) : null;
+        if (endOfText is not null)
+        {
+            var replaced = keptVocab.First(p => p.Value!.GetValue<int>() == vocabSize - 1).Key;
+            keptVocab.Remove(replaced);
+            kept.Remove(replaced);
+        }
 
         if (model["merges"] is JsonArray merges)
         {
@@ -46,6 +63,17 @@ public static class VocabularyTrimmer
         if (tokenizer["added_tokens"] is JsonArray added)
         {
             tokenizer["added_tokens"] = new JsonArray([.. added.Where(t => t?["id"]?.GetValue<int>() < vocabSize).Select(t => t!.DeepClone())]);
+        }
+
+        if (endOfText is not null)
+        {
+            var list = tokenizer["added_tokens"] as JsonArray ?? [];
+            list.Add(new JsonObject
+            {
+                ["id"] = vocabSize - 1, ["content"] = endOfText, ["single_word"] = false, ["lstrip"] = false, ["rstrip"] = false,
+                ["normalized"] = false, ["special"] = true,
+            });
+            tokenizer["added_tokens"] = list;
         }
 
         Directory.CreateDirectory(targetDirectory);
@@ -63,8 +91,77 @@ public static class VocabularyTrimmer
             Link(file, Path.Combine(targetDirectory, Path.GetFileName(file)));
         }
 
-        File.WriteAllText(Path.Combine(targetDirectory, "tokenizer.json"), tokenizer.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
-        return kept.Count;
+        File.WriteAllText(Path.Combine(targetDirectory, "tokenizer.json"), tokenizer.ToJsonString(Relaxed));
+        if (endOfText is not null)
+        {
+            MoveEndOfText(targetDirectory, endOfText, vocabSize - 1, config.EosTokenIds);
+        }
+
+        return kept.Count + (endOfText is null ? 0 : 1);
+    }
+
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The text of tokenizer_config.json's <c>eos_token</c> when its id is at or beyond <paramref name="vocabSize"/>; else null.</summary>
+    private static string? EndOfTextOutsideLogits(string modelDirectory, JsonObject tokenizer, JsonObject vocab, int vocabSize)
+    {
+        var configPath = Path.Combine(modelDirectory, "tokenizer_config.json");
+        if (!File.Exists(configPath) || JsonNode.Parse(File.ReadAllText(configPath)) is not JsonObject tokenizerConfig)
+        {
+            return null;
+        }
+
+        var text = tokenizerConfig["eos_token"] switch
+        {
+            JsonValue v when v.TryGetValue<string>(out var s) => s,
+            JsonObject o => o["content"]?.GetValue<string>(),
+            _ => null,
+        };
+        if (text is null)
+        {
+            return null;
+        }
+
+        var added = (tokenizer["added_tokens"] as JsonArray ?? []).FirstOrDefault(t => t?["content"]?.GetValue<string>() == text);
+        var id = added?["id"]?.GetValue<int>() ?? (vocab[text] is JsonValue value ? value.GetValue<int>() : (int?)null);
+        return id >= vocabSize ? text : null;
+    }
+
+    /// <summary>genai_config's EOS (and BOS/pad where they were the EOS) and tokenizer_config's added tokens, for the moved end-of-text.</summary>
+    private static void MoveEndOfText(string targetDirectory, string endOfText, int id, IReadOnlyList<int> oldEosIds)
+    {
+        var genAIPath = Path.Combine(targetDirectory, GenAIModelConfig.FileName);
+        var genAI = JsonNode.Parse(File.ReadAllText(genAIPath))!.AsObject();
+        var model = genAI["model"]!.AsObject();
+        foreach (var key in new[] { "eos_token_id", "bos_token_id", "pad_token_id" })
+        {
+            if (key == "eos_token_id" || (model[key] is JsonValue v && v.TryGetValue<int>(out var old) && oldEosIds.Contains(old)))
+            {
+                model[key] = id;
+            }
+        }
+
+        ReplaceFile(genAIPath, genAI.ToJsonString(Relaxed));
+        var configPath = Path.Combine(targetDirectory, "tokenizer_config.json");
+        var tokenizerConfig = JsonNode.Parse(File.ReadAllText(configPath))!.AsObject();
+        if (tokenizerConfig["added_tokens_decoder"] is JsonObject decoder)
+        {
+            var keptEntries = decoder.Where(p => int.TryParse(p.Key, out var key) && key < id).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())).ToList();
+            keptEntries.Add(KeyValuePair.Create(id.ToString(System.Globalization.CultureInfo.InvariantCulture), (JsonNode?)new JsonObject
+            {
+                ["content"] = endOfText, ["lstrip"] = false, ["normalized"] = false, ["rstrip"] = false, ["single_word"] = false, ["special"] = true,
+            }));
+            tokenizerConfig["added_tokens_decoder"] = new JsonObject(keptEntries);
+        }
+
+        ReplaceFile(configPath, tokenizerConfig.ToJsonString(Relaxed));
+    }
+
+    /// <summary>Writes a copied file that may be read-only (copies keep the source's permissions).</summary>
+    private static void ReplaceFile(string path, string text)
+    {
+        File.Delete(path);
+        File.WriteAllText(path, text);
     }
 
     /// <summary>A merge survives when both parts and the merged token are kept ("a b" strings or ["a", "b"] pairs).</summary>

@@ -33,6 +33,12 @@ public sealed record TokenizerFolder
     /// <summary>Problems reading the files (unparsable JSON), one per file.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 
+    /// <summary>
+    /// The added tokens marked <c>special</c> in tokenizer.json (text → id): end-of-text, chat and tool-call markers.
+    /// GenAI's decoder drops them from text; the local engine writes them back where a tool-call format needs them.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> SpecialTokens { get; init; } = new Dictionary<string, int>();
+
     /// <summary>Inspects <paramref name="modelDirectory"/>.</summary>
     public static TokenizerFolder Read(string modelDirectory)
     {
@@ -63,7 +69,24 @@ public sealed record TokenizerFolder
             ChatTemplateSource = FindChatTemplate(modelDirectory, tokenizerConfig),
             EosToken = eosText is null ? null : (eosText, LookUp(tokenizer, vocab, eosText)),
             Problems = problems,
+            SpecialTokens = ReadSpecialTokens(tokenizer),
         };
+    }
+
+    private static Dictionary<string, int> ReadSpecialTokens(JsonObject? tokenizer)
+    {
+        var special = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var token in (tokenizer?["added_tokens"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (token["special"] is JsonValue flag && flag.TryGetValue<bool>(out var isSpecial) && isSpecial
+                && token["content"] is JsonValue content && content.TryGetValue<string>(out var text)
+                && token["id"] is JsonValue idValue && idValue.TryGetValue<int>(out var id))
+            {
+                special.TryAdd(text, id);
+            }
+        }
+
+        return special;
     }
 
     private static string? FindChatTemplate(string modelDirectory, JsonObject? tokenizerConfig)

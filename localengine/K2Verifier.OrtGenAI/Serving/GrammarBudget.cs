@@ -5,7 +5,8 @@ namespace K2Verifier.OrtGenAI.Serving;
 /// <summary>
 /// Chooses the Enforcer's grammar bounds for a token budget: the configured bounds when their worst-case call
 /// (<see cref="ToolCallSizeEstimate"/>) fits in the request's max_tokens, else the first tighter preset that fits,
-/// else the tightest preset (the completion may then still end with <c>length</c>).
+/// else the tightest preset (the completion may then still end with <c>length</c>); then as many parallel calls as
+/// fit at their worst case (at least one), and free text no longer than the budget.
 /// </summary>
 public static class GrammarBudget
 {
@@ -20,9 +21,10 @@ public static class GrammarBudget
     {
         ArgumentNullException.ThrowIfNull(tools);
         var options = configured ?? new ToolCallGrammarOptions();
+        options = options with { MaxTextTokens = Math.Max(1, Math.Min(options.MaxTextTokens, maxNewTokens - 1)) };
         if (ToolCallSizeEstimate.WorstCaseTokens(tools, options) < maxNewTokens)
         {
-            return options;
+            return WithCallsThatFit(tools, options, maxNewTokens);
         }
 
         foreach (var (strings, digits, items) in Presets)
@@ -40,6 +42,13 @@ public static class GrammarBudget
             }
         }
 
-        return options;
+        return WithCallsThatFit(tools, options, maxNewTokens);
+    }
+
+    /// <summary>As many parallel calls as fit in the budget at their worst case (at least one, at most the configured count).</summary>
+    private static ToolCallGrammarOptions WithCallsThatFit(IReadOnlyList<ToolDefinition> tools, ToolCallGrammarOptions options, int maxNewTokens)
+    {
+        var perCall = Math.Max(1, ToolCallSizeEstimate.WorstCaseTokens(tools, options));
+        return options with { MaxCalls = Math.Clamp((maxNewTokens - 1) / perCall, 1, options.MaxCalls) };
     }
 }

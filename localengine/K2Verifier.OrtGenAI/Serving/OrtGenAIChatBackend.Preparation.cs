@@ -51,13 +51,26 @@ public sealed partial class OrtGenAIChatBackend
         {
             var tools = ToolsOf(body);
             var choice = ToolChoice.Parse(body["tool_choice"], tools.Count > 0);
-            var guidance = ToolCallEnforcer.Build(_format.Name, tools, choice, GrammarBudget.Fit(tools, _options.Grammar, maxNewTokens));
+            var grammar = GrammarBudget.Fit(tools, GrammarWithSpecialTokens(), maxNewTokens);
+            if (body["parallel_tool_calls"] is JsonValue parallel && parallel.TryGetValue<bool>(out var allowed) && !allowed)
+            {
+                grammar = grammar with { MaxCalls = 1 };
+            }
+
+            var guidance = ToolCallEnforcer.Build(_format.Name, tools, choice, grammar);
             return new Preparation(tokens, maxNewTokens, guidance, null);
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException)
         {
             return Preparation.Failed(Fail(started, 400, "invalid_request_error", $"the Enforcer cannot constrain this request: {ex.Message}"));
         }
+    }
+
+    /// <summary>The configured grammar bounds, with the tokenizer's special tokens so markers that are tokens are written as tokens.</summary>
+    private ToolCallGrammarOptions GrammarWithSpecialTokens()
+    {
+        var grammar = _options.Grammar ?? new ToolCallGrammarOptions();
+        return grammar.SpecialTokens.Count > 0 ? grammar : grammar with { SpecialTokens = _engine.SpecialTokens };
     }
 
     /// <summary>The declared tools of a body (<c>tools[i].function.name</c> and <c>.parameters</c>).</summary>

@@ -84,6 +84,7 @@ public sealed partial class OrtGenAIChatBackend : IChatBackend, IDisposable
             TopP = settings.TopP,
             Seed = settings.Seed ?? _options.Seed,
             Guidance = prepared.Guidance,
+            KeepSpecialTokens = true,
             OnToken = settings.Stream ? token => pieces.Add(new GeneratedPiece(token.Text, _time.GetElapsedTime(started))) : null,
         };
         GenerationResult result;

@@ -14,6 +14,9 @@ namespace K2Verifier.OrtGenAI.Serving;
 /// </summary>
 public static class TrimmedModelCache
 {
+    /// <summary>Part of the cache key: bumped whenever the copy's content changes, so older copies are not reused.</summary>
+    private const int CopyVersion = 2;
+
     /// <summary>The environment variable that overrides the cache root.</summary>
     public const string EnvironmentVariable = "K2V_TRIMMED_CACHE";
 
@@ -42,7 +45,7 @@ public static class TrimmedModelCache
             var staging = $"{target}.tmp-{Guid.NewGuid():N}";
             try
             {
-                VocabularyTrimmer.CreateTrimmedCopy(directory, staging);
+                VocabularyTrimmer.CreateTrimmedCopy(directory, staging, moveEndOfTextIntoLogits: true);
                 Directory.Move(staging, target);
                 created = true;
             }
@@ -60,7 +63,7 @@ public static class TrimmedModelCache
         }
 
         notice = $"local engine: the tokenizer has {ids:N0} ids but the model only {logits:N0} logits; "
-            + $"serving a copy whose tokenizer is trimmed to the logits ({(created ? "created" : "cached")} in {target})";
+            + $"serving a copy whose tokenizer is trimmed to the logits, with the tokenizer's end-of-text token as the model's EOS ({(created ? "created" : "cached")} in {target})";
         return target;
     }
 
@@ -86,7 +89,7 @@ public static class TrimmedModelCache
     private static string Key(string directory)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(directory + "\n"));
+        hash.AppendData(Encoding.UTF8.GetBytes($"{CopyVersion}\n{directory}\n"));
         foreach (var file in new[] { GenAIModelConfig.FileName, "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json" })
         {
             var path = Path.Combine(directory, file);

@@ -134,19 +134,39 @@ public sealed class EnforcedGenerationTests : IClassFixture<EnforcerGpt2>
     [NativeFact]
     public async Task GenerateAsync_FastForward_EveryForcedTokenIsReportedAndTheGrammarsEndIsAStop()
     {
-        var guidance = ToolCallEnforcer.Build("hermes", EnforcerTools.Both, ToolChoice.Required);
+        // A small grammar: the engine keeps fast-forward only when the context has room for a forced run as long as the grammar.
+        var guidance = ToolCallEnforcer.Build("hermes", [new ToolDefinition("get_weather", null)], ToolChoice.Required, new ToolCallGrammarOptions { MaxCalls = 1 });
         using var engine = OrtGenAIEngine.Load(_models.TextMarkersPath);
         var streamed = new List<GeneratedToken>();
+        const int maxNewTokens = 120;
+        Assert.InRange(3 + maxNewTokens + System.Text.Encoding.UTF8.GetByteCount(guidance!.Data), 0, engine.ContextLength);
 
-        var result = await engine.GenerateAsync([10, 20, 30], new GenerationOptions { MaxNewTokens = MaxNewTokens, Temperature = 1.0, Seed = 3, Guidance = guidance, OnToken = streamed.Add });
+        var result = await engine.GenerateAsync([10, 20, 30], new GenerationOptions { MaxNewTokens = maxNewTokens, Temperature = 1.0, Seed = 3, Guidance = guidance, OnToken = streamed.Add });
 
-        Assert.True(guidance!.EnableFastForward);
+        Assert.True(guidance.EnableFastForward);
         Assert.Equal(GenerationFinishReason.Stop, result.FinishReason);
         Assert.Equal(result.TokenIds, streamed.Select(t => t.TokenId));
         Assert.Equal(result.Text, string.Concat(streamed.Select(t => t.Text)));
         Assert.EndsWith("</tool_call>", result.Text, StringComparison.Ordinal);
         // Forced stretches arrive several tokens per step, so some tokens share a timestamp.
         Assert.True(streamed.Select(t => t.Elapsed).Distinct().Count() < streamed.Count);
+    }
+
+    [NativeFact]
+    public async Task GenerateAsync_FastForwardNearTheEndOfTheContext_EndsWithoutRunningPastIt()
+    {
+        // GenAI 0.15.2 appends a forced run without checking max_length; past the 512-token context the model fails and
+        // GenAI then aborts the process. The engine turns fast-forward off when the context has no room for a run.
+        var guidance = ToolCallEnforcer.Build("hermes", EnforcerTools.Both, ToolChoice.Required);
+        using var engine = OrtGenAIEngine.Load(_models.TextMarkersPath);
+        var prompt = Enumerable.Range(0, engine.ContextLength - 8).Select(i => 10 + (i % 50)).ToArray();
+
+        for (var seed = 1; seed <= Seeds; seed++)
+        {
+            var result = await engine.GenerateAsync(prompt, new GenerationOptions { MaxNewTokens = 8, Temperature = 1.0, Seed = seed, Guidance = guidance });
+
+            Assert.InRange(result.CompletionTokenCount, 1, 8);
+        }
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using K2Verifier.Common;
+using K2Verifier.OrtGenAI.Guidance;
 using K2Verifier.OrtGenAI.Integration.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -31,7 +32,8 @@ public sealed class EnforcerRunTests(ITestOutputHelper output)
         Assert.Equal(0, run.Count("finish_stop"));
         Assert.Equal(1.0, run.Summary.GetProperty("schema_accuracy").GetDouble());
         var checks = run.Rows.Where(r => r.TryGetProperty("tool_call_checks", out _)).SelectMany(r => r.GetProperty("tool_call_checks").EnumerateArray()).ToArray();
-        Assert.Equal(calls, checks.Length);
+        // A row may hold several calls (tool_choice required allows as many as fit in the budget).
+        Assert.InRange(checks.Length, calls, calls * new ToolCallGrammarOptions().MaxCalls);
         Assert.All(checks, c => Assert.True(c.GetProperty("valid").GetBoolean()));
     }
 

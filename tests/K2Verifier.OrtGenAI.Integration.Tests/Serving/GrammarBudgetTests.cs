@@ -34,7 +34,7 @@ public sealed class GrammarBudgetTests : IClassFixture<TrimmedGpt2>
     {
         var configured = new ToolCallGrammarOptions();
 
-        Assert.Same(configured, GrammarBudget.Fit([Search], configured, 4096));
+        Assert.Equal(configured, GrammarBudget.Fit([Search], configured, 4096));
     }
 
     [Theory]
