@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -57,10 +56,7 @@ public sealed class RequestPreparer
     }
 
     /// <summary>K2VV's request hash: md5 (hex) of the Python-style serialisation.</summary>
-#pragma warning disable CA5351 // md5 is K2VV's row identity for incremental runs, not a security measure.
-    public static string Hash(JsonElement request) =>
-        Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(PythonJson.Dumps(request))));
-#pragma warning restore CA5351
+    public static string Hash(JsonElement request) => PythonJson.Md5Hex(request);
 
     /// <summary>The request's <c>model</c>, when it names one.</summary>
     public static string? ReadModel(JsonElement request) =>
