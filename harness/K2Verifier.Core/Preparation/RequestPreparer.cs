@@ -43,16 +43,20 @@ public sealed class RequestPreparer
         using var document = JsonDocument.Parse(requestBytes);
         var root = document.RootElement;
         var requestJson = Encoding.UTF8.GetString(requestBytes);
+        var wireBytes = _options.ExtraBody is { Count: > 0 } extra ? PreparedRequestWriter.Merge(root, extra) : requestBytes;
         return new PreparedRequest(
             record.DataIndex,
             record.Location,
             requestJson,
             _extraBodyJson,
-            _options.ExtraBody is { Count: > 0 } extra ? Encoding.UTF8.GetString(PreparedRequestWriter.Merge(root, extra)) : requestJson,
+            ReferenceEquals(wireBytes, requestBytes) ? requestJson : Encoding.UTF8.GetString(wireBytes),
             Hash(root),
             root.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True,
             ReadTools(root),
-            ReadModel(root));
+            ReadModel(root))
+        {
+            WireBodyUtf8 = wireBytes,
+        };
     }
 
     /// <summary>K2VV's request hash: md5 (hex) of the Python-style serialisation.</summary>
