@@ -53,8 +53,13 @@ internal sealed class PooledByteBuffer : IBufferWriter<byte>, IDisposable
         _array[_length++] = value;
     }
 
-    /// <summary>Forgets what was written (the array is kept).</summary>
-    public void Clear() => _length = 0;
+    /// <summary>Forgets what was written after the first <paramref name="length"/> bytes (the array is kept).</summary>
+    public void Truncate(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, _length);
+        _length = length;
+    }
 
     public void Dispose()
     {

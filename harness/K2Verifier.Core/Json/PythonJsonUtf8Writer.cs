@@ -12,22 +12,45 @@ namespace K2Verifier.Json;
 /// <see cref="JsonElement"/>'s raw bytes: no strings, no dictionaries. Keys are sorted by their UTF-8 bytes, which is
 /// code point order for valid text, so the same order as Python's <c>str</c> comparison. A string without escapes is
 /// copied as it stands (JSON already forbids raw <c>"</c>, <c>\</c> and control characters in it); one with escapes is
-/// unescaped into a pooled buffer and re-escaped the Python way. Text that is not valid Unicode takes the slow path
-/// through <see cref="JsonElement.GetString"/>, exactly as the string-based serialiser did.
+/// unescaped into a pooled buffer and re-escaped the Python way. Text that is not valid UTF-8 takes the slow path
+/// through <see cref="JsonElement.GetString"/>, exactly as the string-based serialiser did. One instance writes one
+/// document: the unescaped names and the property entries of the objects being written live on two pooled stacks.
 /// </summary>
-internal static class PythonJsonUtf8Writer
+internal sealed class PythonJsonUtf8Writer : IDisposable
 {
     private const int InsertionSortLimit = 24;
 
+    private readonly PooledByteBuffer _output;
+    private readonly PooledByteBuffer _names = new(1024);
+    private PropertyEntry[] _entries = ArrayPool<PropertyEntry>.Shared.Rent(64);
+    private int _entryCount;
+
+    private PythonJsonUtf8Writer(PooledByteBuffer output) => _output = output;
+
+    /// <summary>Appends Python's <c>json.dumps(value, sort_keys=True, ensure_ascii=False)</c> to <paramref name="output"/>.</summary>
     public static void Write(JsonElement value, PooledByteBuffer output)
     {
+        using var writer = new PythonJsonUtf8Writer(output);
+        writer.Write(value);
+    }
+
+    public void Dispose()
+    {
+        _names.Dispose();
+        ArrayPool<PropertyEntry>.Shared.Return(_entries, clearArray: true);
+        _entries = [];
+    }
+
+    private void Write(JsonElement value)
+    {
+        var output = _output;
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
-                WriteObject(value, output);
+                WriteObject(value);
                 break;
             case JsonValueKind.Array:
-                WriteArray(value, output);
+                WriteArray(value);
                 break;
             case JsonValueKind.String:
                 WriteStringValue(value, output);
@@ -47,74 +70,84 @@ internal static class PythonJsonUtf8Writer
         }
     }
 
-    private static void WriteArray(JsonElement value, PooledByteBuffer output)
+    private void WriteArray(JsonElement value)
     {
-        output.Write((byte)'[');
+        _output.Write((byte)'[');
         var first = true;
         foreach (var item in value.EnumerateArray())
         {
             if (!first)
             {
-                output.Write(", "u8);
+                _output.Write(", "u8);
             }
 
             first = false;
-            Write(item, output);
+            Write(item);
         }
 
-        output.Write((byte)']');
+        _output.Write((byte)']');
     }
 
-    private static void WriteObject(JsonElement value, PooledByteBuffer output)
+    private void WriteObject(JsonElement value)
     {
         var count = value.GetPropertyCount();
         if (count == 0)
         {
-            output.Write("{}"u8);
+            _output.Write("{}"u8);
             return;
         }
 
-        var entries = ArrayPool<PropertyEntry>.Shared.Rent(count);
-        using var names = new PooledByteBuffer(count * 16);
-        try
+        // This object's entries and names sit on top of the stacks while its values (and their objects) are written.
+        var baseEntry = _entryCount;
+        var baseName = _names.Length;
+        ReserveEntries(count);
+        foreach (var property in value.EnumerateObject())
         {
-            var n = 0;
-            foreach (var property in value.EnumerateObject())
+            var start = _names.Length;
+            AppendUnescapedName(property, _names);
+            _entries[_entryCount] = new PropertyEntry(start, _names.Length - start, _entryCount - baseEntry, property.Value);
+            _entryCount++;
+        }
+
+        var end = _entryCount;
+        Sort(_entries.AsSpan(baseEntry, count), _names);
+        _output.Write((byte)'{');
+        var first = true;
+        for (var i = baseEntry; i < end; i++)
+        {
+            // json.loads keeps the last of duplicate keys: after a stable sort it ends its run of equal names.
+            if (i + 1 < end && NameOf(_entries[i + 1], _names).SequenceEqual(NameOf(_entries[i], _names)))
             {
-                var start = names.Length;
-                AppendUnescapedName(property, names);
-                entries[n] = new PropertyEntry(start, names.Length - start, n, property.Value);
-                n++;
+                continue;
             }
 
-            Sort(entries.AsSpan(0, n), names);
-            output.Write((byte)'{');
-            var first = true;
-            for (var i = 0; i < n; i++)
+            if (!first)
             {
-                // json.loads keeps the last of duplicate keys: after a stable sort it ends its run of equal names.
-                if (i + 1 < n && NameOf(entries[i + 1], names).SequenceEqual(NameOf(entries[i], names)))
-                {
-                    continue;
-                }
-
-                if (!first)
-                {
-                    output.Write(", "u8);
-                }
-
-                first = false;
-                WriteEscaped(NameOf(entries[i], names), output);
-                output.Write(": "u8);
-                Write(entries[i].Value, output);
+                _output.Write(", "u8);
             }
 
-            output.Write((byte)'}');
+            first = false;
+            WriteEscaped(NameOf(_entries[i], _names), _output);
+            _output.Write(": "u8);
+            Write(_entries[i].Value);
         }
-        finally
+
+        _output.Write((byte)'}');
+        _entryCount = baseEntry;
+        _names.Truncate(baseName);
+    }
+
+    private void ReserveEntries(int count)
+    {
+        if (_entries.Length - _entryCount >= count)
         {
-            ArrayPool<PropertyEntry>.Shared.Return(entries, clearArray: true);
+            return;
         }
+
+        var grown = ArrayPool<PropertyEntry>.Shared.Rent(Math.Max(_entries.Length * 2, _entryCount + count));
+        _entries.AsSpan(0, _entryCount).CopyTo(grown);
+        ArrayPool<PropertyEntry>.Shared.Return(_entries, clearArray: true);
+        _entries = grown;
     }
 
     private static ReadOnlySpan<byte> NameOf(PropertyEntry entry, PooledByteBuffer names) =>
@@ -136,14 +169,25 @@ internal static class PythonJsonUtf8Writer
     {
         var raw = JsonMarshal.GetRawUtf8Value(value);
         var content = raw[1..^1];
-        if (content.IndexOf((byte)'\\') < 0 && Utf8.IsValid(content))
+        if (!Utf8.IsValid(content))
+        {
+            using var decoded = new PooledByteBuffer(content.Length);
+            AppendUtf8(value.GetString()!, decoded);
+            WriteEscaped(decoded.WrittenSpan, output);
+            return;
+        }
+
+        if (content.IndexOf((byte)'\\') < 0)
         {
             output.Write(raw);
             return;
         }
 
+        // Unescaping never lengthens UTF-8 text; CopyString rejects what GetString rejects (a lone surrogate escape).
         using var unescaped = new PooledByteBuffer(content.Length);
-        AppendUtf8(value.GetString()!, unescaped);
+        var reader = new Utf8JsonReader(raw);
+        reader.Read();
+        unescaped.Advance(reader.CopyString(unescaped.GetSpan(content.Length)));
         WriteEscaped(unescaped.WrittenSpan, output);
     }
 
