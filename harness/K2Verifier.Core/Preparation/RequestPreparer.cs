@@ -40,10 +40,8 @@ public sealed class RequestPreparer
             requestBytes = PreparedRequestWriter.Write(original.RootElement, _options);
         }
 
-        // A standalone element (not pooled, needs no disposal): the tools' schemas keep pointing into it, so
-        // ReadTools' Clone() of each schema costs nothing.
-        var reader = new Utf8JsonReader(requestBytes);
-        var root = JsonElement.ParseValue(ref reader);
+        using var document = JsonDocument.Parse(requestBytes);
+        var root = document.RootElement;
         var requestJson = Encoding.UTF8.GetString(requestBytes);
         var wireBytes = _options.ExtraBody is { Count: > 0 } extra ? PreparedRequestWriter.Merge(root, extra) : requestBytes;
         return new PreparedRequest(
