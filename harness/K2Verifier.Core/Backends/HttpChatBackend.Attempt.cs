@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using K2Verifier.Backends.Http;
 using K2Verifier.Preparation;
 
@@ -19,7 +20,7 @@ public sealed partial class HttpChatBackend
         bool buffered = !request.Stream;
         try
         {
-            using PipelineResponse response = await _transport.SendAsync(request.WireBodyJson, buffered, cancellationToken);
+            using PipelineResponse response = await _transport.SendAsync(request.WireBodyJson, request.WireBodyUtf8, buffered, cancellationToken);
             if (response.Status is < 200 or > 299)
             {
                 return await ReadErrorAsync(response, buffered, cancellationToken);
@@ -68,11 +69,13 @@ public sealed partial class HttpChatBackend
 
     private static async Task<AttemptResult> ReadJsonAsync(PipelineResponse response, bool buffered, string? streamRequestedButGot, CancellationToken cancellationToken)
     {
+        // A buffered body is checked on its bytes as received, and decoded once.
         string body = await ReadTextAsync(response, buffered, cancellationToken);
+        ReadOnlyMemory<byte> utf8 = buffered ? response.Content.ToMemory() : Encoding.UTF8.GetBytes(body);
         IReadOnlyList<string> warnings = streamRequestedButGot is null
             ? []
             : [$"a stream was requested but the response is '{streamRequestedButGot}', not text/event-stream; recorded as a JSON body"];
-        if (IsJsonObject(body))
+        if (IsJsonObject(utf8.Span) || (buffered && !Utf8.IsValid(utf8.Span) && IsJsonObject(Encoding.UTF8.GetBytes(body))))
         {
             return new AttemptResult { StatusCode = response.Status, Body = body, Warnings = warnings };
         }
@@ -154,12 +157,11 @@ public sealed partial class HttpChatBackend
         contentType is not null && contentType.Contains("json", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when <paramref name="body"/> is one well-formed JSON object (a forward scan, no document built).</summary>
-    private static bool IsJsonObject(string body)
+    private static bool IsJsonObject(ReadOnlySpan<byte> body)
     {
-        var bytes = Encoding.UTF8.GetBytes(body);
         try
         {
-            var reader = new Utf8JsonReader(bytes);
+            var reader = new Utf8JsonReader(body);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return false;

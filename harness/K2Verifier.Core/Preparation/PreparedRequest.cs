@@ -24,4 +24,23 @@ public sealed record PreparedRequest(
     string Hash,
     bool Stream,
     IReadOnlyList<ToolDeclaration> Tools,
-    string? Model = null);
+    string? Model = null)
+{
+    private readonly ReadOnlyMemory<byte> _wireBodyUtf8;
+    private readonly string? _wireBodyUtf8Source;
+
+    /// <summary>
+    /// <see cref="WireBodyJson"/> as UTF-8, when whoever prepared the request kept the bytes (so the HTTP backend
+    /// sends them without encoding the string again); empty otherwise. The bytes stay bound to the string they encode:
+    /// a copy made with another <see cref="WireBodyJson"/> (<c>with { WireBodyJson = … }</c>) has none. Default: empty.
+    /// </summary>
+    public ReadOnlyMemory<byte> WireBodyUtf8
+    {
+        get => ReferenceEquals(_wireBodyUtf8Source, WireBodyJson) ? _wireBodyUtf8 : default;
+        init
+        {
+            _wireBodyUtf8 = value;
+            _wireBodyUtf8Source = WireBodyJson;
+        }
+    }
+}

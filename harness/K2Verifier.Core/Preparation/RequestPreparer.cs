@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -44,23 +43,24 @@ public sealed class RequestPreparer
         using var document = JsonDocument.Parse(requestBytes);
         var root = document.RootElement;
         var requestJson = Encoding.UTF8.GetString(requestBytes);
+        var wireBytes = _options.ExtraBody is { Count: > 0 } extra ? PreparedRequestWriter.Merge(root, extra) : requestBytes;
         return new PreparedRequest(
             record.DataIndex,
             record.Location,
             requestJson,
             _extraBodyJson,
-            _options.ExtraBody is { Count: > 0 } extra ? Encoding.UTF8.GetString(PreparedRequestWriter.Merge(root, extra)) : requestJson,
+            ReferenceEquals(wireBytes, requestBytes) ? requestJson : Encoding.UTF8.GetString(wireBytes),
             Hash(root),
             root.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True,
             ReadTools(root),
-            ReadModel(root));
+            ReadModel(root))
+        {
+            WireBodyUtf8 = wireBytes,
+        };
     }
 
     /// <summary>K2VV's request hash: md5 (hex) of the Python-style serialisation.</summary>
-#pragma warning disable CA5351 // md5 is K2VV's row identity for incremental runs, not a security measure.
-    public static string Hash(JsonElement request) =>
-        Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(PythonJson.Dumps(request))));
-#pragma warning restore CA5351
+    public static string Hash(JsonElement request) => PythonJson.Md5Hex(request);
 
     /// <summary>The request's <c>model</c>, when it names one.</summary>
     public static string? ReadModel(JsonElement request) =>

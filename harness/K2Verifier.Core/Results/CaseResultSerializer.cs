@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using K2Verifier.Json;
@@ -12,8 +13,15 @@ public static class CaseResultSerializer
     public static byte[] ToJsonLine(CaseResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using var buffer = new MemoryStream(result.RequestJson.Length + (result.ResponseJson?.Length ?? 0) + 512);
-        using (var writer = new Utf8JsonWriter(buffer, JsonText.CompactWriter))
+        using var buffer = new PooledByteBuffer(result.RequestJson.Length + (result.ResponseJson?.Length ?? 0) + 512);
+        Write(result, buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes the row as one line of compact JSON (no trailing newline) to <paramref name="output"/>.</summary>
+    internal static void Write(CaseResult result, IBufferWriter<byte> output)
+    {
+        using (var writer = new Utf8JsonWriter(output, JsonText.CompactWriter))
         {
             writer.WriteStartObject();
             writer.WriteNumber("data_index", result.DataIndex);
@@ -63,8 +71,6 @@ public static class CaseResultSerializer
 
             writer.WriteEndObject();
         }
-
-        return buffer.ToArray();
     }
 
     /// <summary>The row as a string (for tests and tools).</summary>

@@ -36,6 +36,28 @@ public sealed class RequestPreparerTests
         Assert.DoesNotContain("\"model\"", request.RequestJson);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Prepare_WireBodyUtf8_IsTheWireBodysUtf8(bool extraBody)
+    {
+        var request = Prepare(new PreparationOptions { ExtraBody = extraBody ? new JsonObject { ["top_p"] = 0.9 } : null });
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(request.WireBodyJson), request.WireBodyUtf8.ToArray());
+    }
+
+    [Fact]
+    public void WireBodyUtf8_CopyWithAnotherWireBody_HasNoStaleBytes()
+    {
+        var request = Prepare(new PreparationOptions());
+
+        var copy = request with { WireBodyJson = """{"prompt":"x"}""", Stream = true };
+        var sameBody = request with { Stream = true };
+
+        Assert.True(copy.WireBodyUtf8.IsEmpty);
+        Assert.False(sameBody.WireBodyUtf8.IsEmpty);
+    }
+
     [Fact]
     public void Prepare_ExtraBody_OnTheWireOnly()
     {

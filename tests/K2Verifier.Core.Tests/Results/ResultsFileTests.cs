@@ -20,6 +20,36 @@ public sealed class ResultsFileTests
     }
 
     [Fact]
+    public async Task Journal_AppendReturned_RowReadableBeforeTheJournalCloses()
+    {
+        var path = Path.Combine(TempFile.Directory(), "results.jsonl");
+        await using var journal = ResultsJournal.Open(path, truncate: true);
+
+        await journal.AppendAsync(TestData.Row(7, "stop"));
+
+        // Another reader, as after a kill: nothing may be left in a buffer of this process.
+        using var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var text = new StreamReader(reader);
+        Assert.Equal(CaseResultSerializer.ToJson(TestData.Row(7, "stop")) + "\n", await text.ReadToEndAsync());
+    }
+
+    [Fact]
+    public async Task Journal_ConcurrentAppends_EveryRowOnALineOfItsOwn()
+    {
+        var path = Path.Combine(TempFile.Directory(), "results.jsonl");
+
+        await using (var journal = ResultsJournal.Open(path, truncate: true))
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(1, 200), new ParallelOptions { MaxDegreeOfParallelism = 16 },
+                async (i, ct) => await journal.AppendAsync(TestData.Row(i, i % 2 == 0 ? "stop" : "tool_calls"), ct));
+        }
+
+        var rows = ResultsFile.Read(path).ToList();
+        Assert.All(rows, r => Assert.Null(r.Problem));
+        Assert.Equal(Enumerable.Range(1, 200), rows.Select(r => r.Result!.DataIndex).Order());
+    }
+
+    [Fact]
     public async Task Journal_PartialLastLine_NextRowStartsOnItsOwnLine()
     {
         var path = Path.Combine(TempFile.Directory(), "results.jsonl");

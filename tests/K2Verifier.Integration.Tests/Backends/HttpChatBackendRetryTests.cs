@@ -215,12 +215,16 @@ public sealed class HttpChatBackendRetryTests
     [Fact]
     public async Task SendAsync_CallerCancelsDuringSlowReply_ThrowsOperationCanceled()
     {
-        await using var harness = await BackendHarness.StartAsync("slow", FakeReplies.Slow(TimeSpan.FromSeconds(30)));
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var (slow, arrived) = Signalled(FakeReplies.Slow(TimeSpan.FromSeconds(30)), afterReply: false);
+        await using var harness = await BackendHarness.StartAsync("slow", slow);
+        using var cancel = new CancellationTokenSource();
+        Task<BackendResponse> send = harness.Backend.SendAsync(FakeVendorRequests.Chat("slow"), cancel.Token);
+        await arrived.WaitAsync(TimeSpan.FromSeconds(20));
         var stopwatch = Stopwatch.StartNew();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.Backend.SendAsync(FakeVendorRequests.Chat("slow"), cancel.Token));
+        await cancel.CancelAsync();
 
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
         Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
         Assert.Single(harness.Server.RequestsFor("slow"));
     }
@@ -228,11 +232,38 @@ public sealed class HttpChatBackendRetryTests
     [Fact]
     public async Task SendAsync_CallerCancelsDuringRetryWait_ThrowsOperationCanceled()
     {
-        await using var harness = await BackendHarness.StartAsync("busy", FakeReplies.RateLimited("30"), MaxDelay60s);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var (busy, answered) = Signalled(FakeReplies.RateLimited("30"), afterReply: true);
+        await using var harness = await BackendHarness.StartAsync("busy", busy, MaxDelay60s);
+        using var cancel = new CancellationTokenSource();
+        Task<BackendResponse> send = harness.Backend.SendAsync(FakeVendorRequests.Chat("busy"), cancel.Token);
+        await answered.WaitAsync(TimeSpan.FromSeconds(20));
+        var stopwatch = Stopwatch.StartNew();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.Backend.SendAsync(FakeVendorRequests.Chat("busy"), cancel.Token));
+        await cancel.CancelAsync();
 
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
         Assert.Single(harness.Server.RequestsFor("busy"));
+    }
+
+    /// <summary>
+    /// <paramref name="inner"/>, plus a task that completes when the fake got the request (or has answered it): the
+    /// cancellation tests cancel then, not after a fixed delay, which the first request of a fresh client (connect,
+    /// first JIT) can outlast on a loaded machine.
+    /// </summary>
+    private static (FakeBehavior Behavior, Task Signal) Signalled(FakeBehavior inner, bool afterReply)
+    {
+        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var behavior = new FakeBehavior(inner.Name + ", signalled", async (request, context, ct) =>
+        {
+            if (!afterReply)
+            {
+                signal.TrySetResult();
+            }
+
+            await inner.ExecuteAsync(request, context, ct);
+            signal.TrySetResult();
+        });
+        return (behavior, signal.Task);
     }
 }

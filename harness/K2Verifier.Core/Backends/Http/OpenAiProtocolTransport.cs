@@ -8,8 +8,10 @@ namespace K2Verifier.Backends.Http;
 /// <summary>
 /// Sends one raw JSON body through the OpenAI .NET SDK at the protocol level and hands back the raw response.
 /// The SDK's typed API is not used: it throws on values it does not know, and a verifier records what it got.
-/// The SDK's own retries are off (ours are in the Polly pipeline) and its network timeout is infinite (ours is
-/// the per-attempt timeout, which also covers the stream).
+/// The SDK's own retries are off (ours are in the Polly pipeline), its network timeout is infinite (ours is
+/// the per-attempt timeout, which also covers the stream), and its logging is off (no logger is configured, and the
+/// logging policy would otherwise inspect every request and response): the client pipeline is the user-agent and
+/// custom-headers policy, the API-key policy and the transport.
 /// </summary>
 internal sealed class OpenAiProtocolTransport : IDisposable
 {
@@ -33,8 +35,9 @@ internal sealed class OpenAiProtocolTransport : IDisposable
         var clientOptions = new OpenAIClientOptions
         {
             Endpoint = endpoint,
-            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            RetryPolicy = NoRetryPipelinePolicy.Instance,
             NetworkTimeout = Timeout.InfiniteTimeSpan,
+            ClientLoggingOptions = new ClientLoggingOptions { EnableLogging = false },
             Transport = new HttpClientPipelineTransport(_httpClient),
         };
         _chat = new ChatClient(UnusedModelName, new ApiKeyCredential(options.EffectiveApiKey), clientOptions);
@@ -46,9 +49,10 @@ internal sealed class OpenAiProtocolTransport : IDisposable
 
     /// <summary>POSTs <paramref name="body"/>; the caller owns (disposes) the response.</summary>
     /// <param name="body">The JSON request body, sent as is.</param>
+    /// <param name="bodyUtf8">The same body as UTF-8 when the caller has it (then sent without encoding), else empty.</param>
     /// <param name="bufferResponse">False for streams: the response then holds the live network stream.</param>
     /// <param name="cancellationToken">The attempt's token (per-attempt timeout and the caller's cancellation).</param>
-    public async Task<PipelineResponse> SendAsync(string body, bool bufferResponse, CancellationToken cancellationToken)
+    public async Task<PipelineResponse> SendAsync(string body, ReadOnlyMemory<byte> bodyUtf8, bool bufferResponse, CancellationToken cancellationToken)
     {
         var requestOptions = new RequestOptions
         {
@@ -56,7 +60,7 @@ internal sealed class OpenAiProtocolTransport : IDisposable
             ErrorOptions = ClientErrorBehaviors.NoThrow,
             CancellationToken = cancellationToken,
         };
-        using BinaryContent content = BinaryContent.Create(BinaryData.FromString(body));
+        using BinaryContent content = BinaryContent.Create(bodyUtf8.IsEmpty ? BinaryData.FromString(body) : BinaryData.FromBytes(bodyUtf8));
         if (_completionsUri is null)
         {
             ClientResult result = await _chat.CompleteChatAsync(content, requestOptions);
