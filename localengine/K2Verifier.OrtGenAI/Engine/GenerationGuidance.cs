@@ -9,6 +9,13 @@ namespace K2Verifier.OrtGenAI.Engine;
 /// <param name="EnableFastForward">Let the grammar emit forced tokens without a model step. Default: false.</param>
 public sealed record GenerationGuidance(string Type, string Data, bool EnableFastForward = false)
 {
+    /// <summary>
+    /// An upper bound, in UTF-8 bytes, on the text one fast-forward run can force (the Enforcer computes it from its
+    /// grammar). The engine keeps that much room in the context for fast-forward. Default: null, the length of
+    /// <see cref="Data"/>, a bound for any grammar.
+    /// </summary>
+    public int? MaxForcedRunBytes { get; init; }
+
     /// <summary>A Lark grammar (llguidance dialect; <c>%json { … }</c> embeds a JSON Schema).</summary>
     public static GenerationGuidance LarkGrammar(string grammar) => new("lark_grammar", grammar);
 

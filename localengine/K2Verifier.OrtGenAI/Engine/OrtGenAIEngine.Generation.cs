@@ -124,8 +124,9 @@ public sealed partial class OrtGenAIEngine
     /// <summary>
     /// Room beyond <paramref name="length"/> for a fast-forwarded run of forced tokens: GenAI 0.15.2 appends such a run
     /// without checking <c>max_length</c>, and a position past the context makes the model fail, after which GenAI
-    /// crashes the process. A run cannot be longer than the grammar's text in UTF-8 bytes (every token holds at least
-    /// one byte of a literal), so that much room is kept when the context has it; otherwise fast-forward is turned off
+    /// crashes the process. A run cannot be longer than <see cref="GenerationGuidance.MaxForcedRunBytes"/> or the
+    /// grammar's text in UTF-8 bytes (every token holds at least one byte of a literal), so that much room is kept when
+    /// the context has it; otherwise fast-forward is turned off
     /// for this generation (same output, one model step per token). The loop still stops at the requested token count.
     /// </summary>
     private int FastForwardHeadroom(int length, ref GenerationOptions options)
@@ -135,7 +136,8 @@ public sealed partial class OrtGenAIEngine
             return 0;
         }
 
-        var longestForcedRun = System.Text.Encoding.UTF8.GetByteCount(guidance.Data);
+        var grammarBytes = System.Text.Encoding.UTF8.GetByteCount(guidance.Data);
+        var longestForcedRun = Math.Min(guidance.MaxForcedRunBytes ?? grammarBytes, grammarBytes);
         if (length + longestForcedRun <= _contextLength)
         {
             return longestForcedRun;

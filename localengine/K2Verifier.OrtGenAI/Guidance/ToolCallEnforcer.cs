@@ -34,18 +34,32 @@ public static class ToolCallEnforcer
     /// The format is unknown (the message lists the known names), the choice names an undeclared function, or the
     /// choice is <c>required</c> with no tools declared.
     /// </exception>
-    public static GenerationGuidance? Build(string toolFormat, IReadOnlyList<ToolDefinition> tools, ToolChoice choice, ToolCallGrammarOptions? options = null) =>
-        GenerationGuidance.LarkGrammar(BuildGrammar(toolFormat, tools, choice, options)) with { EnableFastForward = options?.FastForward ?? true };
+    public static GenerationGuidance? Build(string toolFormat, IReadOnlyList<ToolDefinition> tools, ToolChoice choice, ToolCallGrammarOptions? options = null)
+    {
+        options ??= new ToolCallGrammarOptions();
+        var (syntax, callable) = Resolve(toolFormat, tools, choice, options);
+        return GenerationGuidance.LarkGrammar(EnforcerGrammar.Build(syntax, callable, choice.Mode, options)) with
+        {
+            EnableFastForward = options.FastForward,
+            MaxForcedRunBytes = ForcedRunBound.Of(syntax, choice.Mode == ToolChoiceMode.None ? [] : callable, options),
+        };
+    }
 
     /// <summary>The Lark grammar text <see cref="Build"/> wraps (for inspection and tests).</summary>
     /// <inheritdoc cref="Build" path="/param"/>
     /// <exception cref="ArgumentException">As for <see cref="Build"/>.</exception>
     public static string BuildGrammar(string toolFormat, IReadOnlyList<ToolDefinition> tools, ToolChoice choice, ToolCallGrammarOptions? options = null)
     {
+        options ??= new ToolCallGrammarOptions();
+        var (syntax, callable) = Resolve(toolFormat, tools, choice, options);
+        return EnforcerGrammar.Build(syntax, callable, choice.Mode, options);
+    }
+
+    private static (ToolCallSyntax Syntax, IReadOnlyList<ToolDefinition> Callable) Resolve(string toolFormat, IReadOnlyList<ToolDefinition> tools, ToolChoice choice, ToolCallGrammarOptions options)
+    {
         ArgumentNullException.ThrowIfNull(toolFormat);
         ArgumentNullException.ThrowIfNull(tools);
         ArgumentNullException.ThrowIfNull(choice);
-        options ??= new ToolCallGrammarOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxCalls, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxTextTokens, 1, nameof(options));
 
@@ -58,6 +72,6 @@ public static class ToolCallEnforcer
             ToolChoiceMode.Required when declared.Count == 0 => throw new ArgumentException("tool_choice is required but no tools are declared", nameof(choice)),
             _ => declared,
         };
-        return EnforcerGrammar.Build(syntax, callable, choice.Mode, options);
+        return (syntax, callable);
     }
 }

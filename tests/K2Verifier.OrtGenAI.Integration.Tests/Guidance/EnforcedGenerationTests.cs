@@ -169,6 +169,47 @@ public sealed class EnforcedGenerationTests : IClassFixture<EnforcerGpt2>
         }
     }
 
+    [NativeTheory]
+    [InlineData("hermes", "required")]
+    [InlineData("hermes", "auto")]
+    [InlineData("kimi-k2", "required")]
+    [InlineData("llama3-json", "required")]
+    [InlineData("deepseek-v3", "get_weather")]
+    public async Task GenerateAsync_FastForward_NoForcedRunIsLongerThanTheGuidancesBound(string format, string choiceName)
+    {
+        var choice = choiceName switch { "required" => ToolChoice.Required, "auto" => ToolChoice.Auto, _ => ToolChoice.Function(choiceName) };
+        var markerTokens = format == "deepseek-v3";
+        var guidance = ToolCallEnforcer.Build(format, EnforcerTools.Both, choice, new ToolCallGrammarOptions
+        {
+            MaxTextTokens = 20,
+            SpecialTokens = markerTokens ? _models.SpecialTokens : new Dictionary<string, int>(),
+        })!;
+        using var engine = OrtGenAIEngine.Load(markerTokens ? _models.TokenMarkersPath : _models.TextMarkersPath);
+        var bound = guidance.MaxForcedRunBytes!.Value;
+        // Room for the bound after the budget, so the engine keeps fast-forward on.
+        var maxNewTokens = engine.ContextLength - 3 - bound;
+        Assert.InRange(maxNewTokens, 100, engine.ContextLength);
+        var longestRun = 0;
+
+        for (var seed = 1; seed <= Seeds; seed++)
+        {
+            var steps = new List<GeneratedToken>();
+            await engine.GenerateAsync([10, 20, 30], new GenerationOptions
+            {
+                MaxNewTokens = maxNewTokens, Temperature = 1.0, Seed = seed, Guidance = guidance, KeepSpecialTokens = true, OnToken = steps.Add,
+            });
+
+            // Tokens one step appended share its timestamp: the sampled token and the forced run before it.
+            foreach (var step in steps.GroupBy(t => t.Elapsed))
+            {
+                longestRun = Math.Max(longestRun, System.Text.Encoding.UTF8.GetByteCount(engine.DetokenizeKeepingSpecialTokens([.. step.Select(t => t.TokenId)])));
+            }
+        }
+
+        _output.WriteLine($"longest forced run {longestRun} bytes, bound {bound}, grammar {guidance.Data.Length} characters");
+        Assert.InRange(longestRun, 12, bound);
+    }
+
     /// <summary>
     /// The completion text with special tokens kept (GenAI's decode drops them): ordinary runs decoded by the engine,
     /// marker tokens written as their text; a final EOS left out.

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using K2Verifier.OrtGenAI.Guidance;
 
 namespace K2Verifier.OrtGenAI.Integration.Tests.Guidance;
@@ -171,4 +172,17 @@ public sealed class ToolCallEnforcerTests
     }
 
     private static string[] Lines(string grammar) => grammar.TrimEnd('\n').Split('\n');
+
+    [Fact]
+    public void Build_ForcedRunBound_CountsFixedTextAndFallsBackOnReferences()
+    {
+        var plain = ToolCallEnforcer.Build("hermes", Tools, ToolChoice.Required)!;
+        var referenced = new ToolDefinition("r", JsonNode.Parse("""{"type": "object", "properties": {"a": {"$ref": "#/$defs/a"}}, "$defs": {"a": {"type": "string"}}}""")!.AsObject());
+        var withReference = ToolCallEnforcer.Build("hermes", [referenced], ToolChoice.Required)!;
+        var longName = ToolCallEnforcer.Build("hermes", [new ToolDefinition(new string('n', 300), null)], ToolChoice.Required)!;
+
+        Assert.InRange(plain.MaxForcedRunBytes!.Value, "<tool_call>\n{\"name\": \"get_weather\", \"arguments\": ".Length, plain.Data.Length);
+        Assert.Null(withReference.MaxForcedRunBytes);
+        Assert.True(longName.MaxForcedRunBytes > 300);
+    }
 }
