@@ -50,7 +50,9 @@ internal static class GuidanceCost
         var (free, guided, fastForward) = (new List<Sample>(), new List<Sample>(), new List<Sample>());
         for (var i = 0; i <= runs; i++)
         {
-            var options = new GenerationOptions { Temperature = 1.0, Seed = i + 1, MaxNewTokens = 300, Guidance = stepped };
+            // The engine keeps fast-forward only with room for a forced run after the budget: size the budget so it can.
+            var budget = Math.Min(300, engine.ContextLength - 3 - (forwarded.MaxForcedRunBytes ?? 0));
+            var options = new GenerationOptions { Temperature = 1.0, Seed = i + 1, MaxNewTokens = budget, Guidance = stepped };
             var constrained = await SampleAsync(engine, options);
             var unconstrained = await SampleAsync(engine, options with { Guidance = null, MaxNewTokens = constrained.Tokens });
             var skipping = await SampleAsync(engine, options with { Guidance = forwarded });
