@@ -140,11 +140,7 @@ public sealed class OrtGenAIChatBackendTests : IClassFixture<TrimmedGpt2>
     [NativeFact]
     public async Task SendAsync_EnforceOnAModelWhoseTokenizerIsWiderThanItsLogits_IsAFailed400Row()
     {
-        using var backend = new OrtGenAIChatBackend(
-            OrtGenAIEngine.Load(TestModels.Gpt2),
-            ChatTemplate.FromText("{{ messages[0].content }}"),
-            ToolCallFormatRegistry.Get("hermes"),
-            new OrtGenAIChatBackendOptions { ModelName = "tiny", Enforce = true });
+        using var backend = UntrimmedBackend(enforce: true);
         var body = Body("a,b", """{"temperature": 0, "max_tokens": 40, "tool_choice": "required"}""", Tools);
 
         var response = await backend.SendAsync(Request(body), CancellationToken.None);
@@ -156,11 +152,7 @@ public sealed class OrtGenAIChatBackendTests : IClassFixture<TrimmedGpt2>
     [NativeFact]
     public async Task SendAsync_PromptIdsOutsideTheModelsVocabulary_IsAFailed400Row()
     {
-        using var backend = new OrtGenAIChatBackend(
-            OrtGenAIEngine.Load(TestModels.Gpt2),
-            ChatTemplate.FromText("{{ messages[0].content }}"),
-            ToolCallFormatRegistry.Get("hermes"),
-            new OrtGenAIChatBackendOptions { ModelName = "tiny" });
+        using var backend = UntrimmedBackend(enforce: false);
 
         var response = await backend.SendAsync(Request(Body("The tokenizer knows this sentence", "{}")), CancellationToken.None);
 
@@ -171,6 +163,13 @@ public sealed class OrtGenAIChatBackendTests : IClassFixture<TrimmedGpt2>
     private OrtGenAIChatBackend Backend(bool enforce) => new(
         OrtGenAIEngine.Load(_trimmed.Path),
         ChatTemplate.Load(LocalRun.Template),
+        ToolCallFormatRegistry.Get("hermes"),
+        new OrtGenAIChatBackendOptions { ModelName = "tiny", Enforce = enforce });
+
+    /// <summary>On the original tiny-random-gpt2, whose tokenizer (50,295 ids) is wider than its 1000 logits.</summary>
+    private static OrtGenAIChatBackend UntrimmedBackend(bool enforce) => new(
+        OrtGenAIEngine.Load(TestModels.Gpt2),
+        ChatTemplate.FromText("{{ messages[0].content }}"),
         ToolCallFormatRegistry.Get("hermes"),
         new OrtGenAIChatBackendOptions { ModelName = "tiny", Enforce = enforce });
 
