@@ -48,9 +48,15 @@ public sealed partial class HttpChatBackend
         }
     }
 
+    /// <summary>
+    /// The most characters of an error body kept (64 Ki): a vendor's error page can be megabytes, and a run of thousands
+    /// of failing requests must not fill memory or the journal with them. Longer bodies end with a truncation note.
+    /// </summary>
+    internal const int MaxErrorBodyChars = 64 * 1024;
+
     private async Task<AttemptResult> ReadErrorAsync(PipelineResponse response, bool buffered, CancellationToken cancellationToken)
     {
-        string body = _scrubber.Scrub(await ReadTextAsync(response, buffered, cancellationToken));
+        string body = _scrubber.Scrub(await ReadErrorTextAsync(response, buffered, cancellationToken));
         int status = response.Status;
         TimeSpan? retryAfter = RetryAfterParser.Parse(Header(response, "Retry-After"), Header(response, "retry-after-ms"), _timeProvider.GetUtcNow());
         string reason = string.IsNullOrEmpty(response.ReasonPhrase) ? string.Empty : " " + response.ReasonPhrase;
@@ -149,6 +155,40 @@ public sealed partial class HttpChatBackend
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
         return await reader.ReadToEndAsync(cancellationToken);
     }
+
+    /// <summary>An error body, at most <see cref="MaxErrorBodyChars"/> characters; a stream is not read past that.</summary>
+    private static async Task<string> ReadErrorTextAsync(PipelineResponse response, bool buffered, CancellationToken cancellationToken)
+    {
+        if (buffered)
+        {
+            string whole = response.Content.ToString();
+            return whole.Length <= MaxErrorBodyChars ? whole : Truncated(whole.AsSpan(0, MaxErrorBodyChars), $"{response.Content.ToMemory().Length} bytes in all");
+        }
+
+        if (response.ContentStream is not { } stream)
+        {
+            return string.Empty;
+        }
+
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
+        char[] buffer = new char[MaxErrorBodyChars + 1];
+        int read = 0;
+        while (read < buffer.Length)
+        {
+            int n = await reader.ReadAsync(buffer.AsMemory(read), cancellationToken);
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+        }
+
+        return read <= MaxErrorBodyChars ? new string(buffer, 0, read) : Truncated(buffer.AsSpan(0, MaxErrorBodyChars), "not read further");
+    }
+
+    private static string Truncated(ReadOnlySpan<char> kept, string rest) =>
+        string.Concat(kept, string.Create(CultureInfo.InvariantCulture, $"… [error body truncated at {MaxErrorBodyChars} characters; {rest}]"));
 
     private static string? Header(PipelineResponse response, string name) =>
         response.Headers.TryGetValue(name, out string? value) ? value : null;

@@ -200,6 +200,22 @@ public sealed class HttpChatBackendTests
         Assert.Equal(400, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SendAsync_HugeErrorBody_KeptUpToTheCapWithATruncationNote(bool stream)
+    {
+        string page = "<html>" + new string('x', 3 * 1024 * 1024) + "</html>";
+        await using var harness = await BackendHarness.StartAsync("huge", FakeReplies.Status(400, page));
+
+        BackendResponse response = await harness.SendAsync("huge", stream);
+
+        Assert.Equal(400, response.Failure?.StatusCode);
+        Assert.StartsWith("<html>xxx", response.Body, StringComparison.Ordinal);
+        Assert.Contains("… [error body truncated at 65536 characters; ", response.Body, StringComparison.Ordinal);
+        Assert.InRange(response.Body!.Length, HttpChatBackend.MaxErrorBodyChars, HttpChatBackend.MaxErrorBodyChars + 100);
+    }
+
     [Fact]
     public void Constructor_InvalidOptions_ListsEveryProblem()
     {
