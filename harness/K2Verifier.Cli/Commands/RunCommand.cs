@@ -85,7 +85,13 @@ internal static class RunCommand
 
         if (plan.ReportDir is { } directory)
         {
-            var options = new ReportOptions { Baseline = plan.Run.Baseline, PublishedTable = plan.Run.PublishedTable, Gates = plan.Gates };
+            var options = new ReportOptions
+            {
+                Baseline = plan.Run.Baseline,
+                PublishedTable = plan.Run.PublishedTable,
+                Gates = plan.Gates,
+                AggregateGates = plan.Repeat > 1 && verdicts.Count > 0 ? new AggregateGates($"mean of {plan.Repeat} runs", verdicts) : null,
+            };
             await ReportWriter.WriteAsync(console, console.Out, journals, options, directory, CancellationToken.None).ConfigureAwait(false);
         }
 

@@ -94,20 +94,23 @@ public sealed class HtmlReportExporter : IReportExporter
 
     private static void Gates(StringBuilder html, ReportModel model)
     {
-        if (model.Runs.All(r => r.Gates.Count == 0))
+        if (!model.HasGates)
         {
             return;
         }
 
-        html.Append("<section id=\"gates\">\n<h2>Gates</h2>\n<table>\n<thead><tr><th>run</th><th>gate</th><th>result</th><th class=\"num\">actual</th><th>note</th></tr></thead>\n<tbody>\n");
-        foreach (var run in model.Runs)
+        html.Append("<section id=\"gates\">\n<h2>Gates</h2>\n");
+        if (model.AggregateGates is { } aggregate)
         {
-            foreach (var gate in run.Gates)
-            {
-                html.Append("<tr><td>").Append(E(run.Label)).Append("</td><td><code>").Append(E(gate.Gate.Text)).Append("</code></td><td><span class=\"badge ")
-                    .Append(gate.Passed ? "pass\">pass" : "fail\">FAIL").Append("</span></td><td class=\"num\">").Append(E(Display.GateValue(gate.Actual)))
-                    .Append("</td><td>").Append(E(gate.Note ?? string.Empty)).Append("</td></tr>\n");
-            }
+            html.Append("<p>The rows for the ").Append(E(aggregate.Label)).Append(" decide the exit code; each run's own verdicts follow.</p>\n");
+        }
+
+        html.Append("<table>\n<thead><tr><th>run</th><th>gate</th><th>result</th><th class=\"num\">actual</th><th>note</th></tr></thead>\n<tbody>\n");
+        foreach (var (run, gate) in model.GateRows)
+        {
+            html.Append("<tr><td>").Append(E(run)).Append("</td><td><code>").Append(E(gate.Gate.Text)).Append("</code></td><td><span class=\"badge ")
+                .Append(gate.Passed ? "pass\">pass" : "fail\">FAIL").Append("</span></td><td class=\"num\">").Append(E(Display.GateValue(gate.Actual)))
+                .Append("</td><td>").Append(E(gate.Note ?? string.Empty)).Append("</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n</section>\n");

@@ -44,15 +44,17 @@ public sealed class MarkdownReportExporter : IReportExporter
 
     private static void Gates(StringBuilder md, ReportModel model)
     {
-        if (model.Runs.All(r => r.Gates.Count == 0))
+        if (!model.HasGates)
         {
             return;
         }
 
-        var failed = model.Runs.Sum(r => r.Gates.Count(g => !g.Passed));
-        md.Append("## Gates\n\n").Append(failed == 0 ? "All gates passed.\n\n" : $"**{Display.Count(failed)} failed.**\n\n");
-        MarkdownText.MarkdownTable(md, ["run", "gate", "result", "actual"], model.Runs.SelectMany(r => r.Gates.Select(g => (IReadOnlyList<string>)
-            [MarkdownText.Cell(r.Label), MarkdownText.Code(g.Gate.Text), g.Passed ? "✅ pass" : "❌ FAIL", MarkdownText.Cell(Display.GateValue(g.Actual) + (g.Note is null ? string.Empty : $" ({g.Note})"))])), 3);
+        var failed = model.DecidingGateFailures;
+        var scope = model.AggregateGates is { } aggregate ? $" (on the {aggregate.Label}, which decide the exit code)" : string.Empty;
+        md.Append("## Gates\n\n").Append(failed == 0 ? $"All gates passed{scope}.\n\n" : $"**{Display.Count(failed)} failed{scope}.**\n\n");
+        MarkdownText.MarkdownTable(md, ["run", "gate", "result", "actual"], model.GateRows.Select(row => (IReadOnlyList<string>)
+            [MarkdownText.Cell(row.Run), MarkdownText.Code(row.Result.Gate.Text), row.Result.Passed ? "✅ pass" : "❌ FAIL",
+                MarkdownText.Cell(Display.GateValue(row.Result.Actual) + (row.Result.Note is null ? string.Empty : $" ({row.Result.Note})"))]), 3);
     }
 
     private static void Errors(StringBuilder md, ReportModel model)

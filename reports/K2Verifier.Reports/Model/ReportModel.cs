@@ -1,3 +1,4 @@
+using K2Verifier.Gates;
 using K2Verifier.Published;
 
 namespace K2Verifier.Reports.Model;
@@ -25,6 +26,22 @@ public sealed record ReportModel
 
     /// <summary>The baseline file the trigger metrics were computed against, or null.</summary>
     public string? BaselinePath { get; init; }
+
+    /// <summary>Gate verdicts on an aggregate of the runs (see <see cref="ReportOptions.AggregateGates"/>); null when none.</summary>
+    public AggregateGates? AggregateGates { get; init; }
+
+    /// <summary>True when any gate was checked, per run or on the aggregate.</summary>
+    public bool HasGates => AggregateGates is { Results.Count: > 0 } || Runs.Any(r => r.Gates.Count > 0);
+
+    /// <summary>
+    /// The gate rows as (run label, verdict): the aggregate's first, then each run's. The failed count of a report
+    /// headline counts the aggregate's when there is one (they decide the exit code), else every run's.
+    /// </summary>
+    public IReadOnlyList<(string Run, GateResult Result)> GateRows =>
+        [.. (AggregateGates?.Results ?? []).Select(g => (AggregateGates!.Label, g)), .. Runs.SelectMany(r => r.Gates.Select(g => (r.Label, g)))];
+
+    /// <summary>Failed gates that decide the outcome: the aggregate's when there is one, else every run's.</summary>
+    public int DecidingGateFailures => AggregateGates is { } aggregate ? aggregate.Results.Count(g => !g.Passed) : Runs.Sum(r => r.Gates.Count(g => !g.Passed));
 
     /// <summary>Drill-down details were embedded for this many problem rows (see <see cref="ReportRow.Detail"/>).</summary>
     public int DetailedRows => Runs.Sum(r => r.Rows.Count(row => row.Detail is not null));

@@ -42,6 +42,7 @@ public sealed partial class ReportModelBuilder
             PublishedVendors = [.. PublishedTables.All.Where(v => v.Table == table)],
             History = options.HistoryDirectory is { } directory ? History(directory, runs, problems) : [],
             BaselinePath = options.Baseline?.Path,
+            AggregateGates = options.AggregateGates,
         };
     }
 

@@ -18,6 +18,12 @@ public sealed record ReportOptions
     /// <summary>Gates checked on each run's summary. Default: none.</summary>
     public IReadOnlyList<GateExpression> Gates { get; init; } = [];
 
+    /// <summary>
+    /// Gate verdicts on an aggregate of the runs that decide the exit code (<c>run --repeat N</c>: the means), shown
+    /// above the per-run verdicts and counted in the headline instead of them. Default: null, none.
+    /// </summary>
+    public AggregateGates? AggregateGates { get; init; }
+
     /// <summary>The report's title. Default: <c>K2Verifier report</c>.</summary>
     public string Title { get; init; } = "K2Verifier report";
 

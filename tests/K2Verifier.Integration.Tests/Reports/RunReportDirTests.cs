@@ -38,4 +38,34 @@ public sealed class RunReportDirTests
         var summary = File.ReadAllLines(Path.Combine(reportDir, "summary.csv"));
         Assert.Contains(server.BaseUrl.GetLeftPart(UriPartial.Path), summary[1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Run_RepeatWithGatesAndReportDir_ReportShowsTheVerdictsOnTheMeansThatDecideTheExitCode()
+    {
+        // One request answers validly in run 1 and with an undeclared tool in run 2: 0 and 1 schema errors, mean 0.5.
+        await using var server = await FakeVendorServer.StartAsync();
+        server.Script("valid", FakeReplies.ValidToolCall()).Script("flip", FakeReplies.Sequence(FakeReplies.ValidToolCall(), FakeReplies.UndeclaredTool()));
+        var folder = RunFixture.Folder();
+        var dataset = RunFixture.Dataset(folder, ["valid", "flip"]);
+        var reportDir = Path.Combine(folder, "report");
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        using var error = new StringWriter(CultureInfo.InvariantCulture);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var exit = await CliApp.RunAsync(
+            ["run", dataset, "--base-url", server.BaseUrl.ToString(), "--model", FakeVendorRequests.Model, "--output", Path.Combine(folder, "results.jsonl"),
+             "--summary", Path.Combine(folder, "summary.json"), "--repeat", "2", "--concurrency", "1", "--gate", "schema_validation_error_count <= 0.5", "--report-dir", reportDir],
+            new CliConsole(output, error),
+            deadline.Token);
+
+        Assert.Equal((int)ExitCode.Ok, exit);
+        var markdown = File.ReadAllText(Path.Combine(reportDir, "summary.md"));
+        Assert.Contains("All gates passed (on the mean of 2 runs, which decide the exit code).", markdown, StringComparison.Ordinal);
+        var rows = markdown.Split('\n').Where(l => l.Contains("schema_validation_error_count", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(3, rows.Length);
+        Assert.Contains("mean of 2 runs", rows[0], StringComparison.Ordinal);
+        Assert.Contains("pass", rows[0], StringComparison.Ordinal);
+        Assert.Contains("FAIL", rows[2], StringComparison.Ordinal);
+        Assert.Contains("decide the exit code", File.ReadAllText(Path.Combine(reportDir, "index.html")), StringComparison.Ordinal);
+    }
 }
