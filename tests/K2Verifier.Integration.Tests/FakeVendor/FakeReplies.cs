@@ -114,7 +114,9 @@ public static class FakeReplies
             await FakeSse.DataAsync(context, chunk, ct);
         }
 
-        await Task.Delay(20, ct); // let the deltas leave before the reset
+        // An RST makes the client's kernel drop data its application has not read yet, so give the client time to read
+        // the deltas first (20 ms was not always enough on a loaded machine: the attempt then had an empty body).
+        await Task.Delay(200, ct);
         context.Abort();
     });
 
