@@ -18,20 +18,13 @@ public sealed class RunReportDirTests
         var folder = RunFixture.Folder();
         var dataset = RunFixture.Dataset(folder, ["stop", "valid", "undeclared"]);
         var reportDir = Path.Combine(folder, "report");
-        using var output = new StringWriter(CultureInfo.InvariantCulture);
-        using var error = new StringWriter(CultureInfo.InvariantCulture);
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
         // Act
-        var exit = await CliApp.RunAsync(
-            ["run", dataset, "--base-url", server.BaseUrl.ToString(), "--model", FakeVendorRequests.Model, "--output", Path.Combine(folder, "results.jsonl"),
-             "--summary", Path.Combine(folder, "summary.json"), "--report-dir", reportDir],
-            new CliConsole(output, error),
-            deadline.Token);
+        var (exit, output) = await RunAsync(server, dataset, folder, reportDir);
 
         // Assert
         Assert.Equal((int)ExitCode.Ok, exit);
-        Assert.Contains("wrote " + Path.Combine(reportDir, "index.html"), output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("wrote " + Path.Combine(reportDir, "index.html"), output, StringComparison.Ordinal);
         var requests = File.ReadAllLines(Path.Combine(reportDir, "requests.csv"));
         Assert.Equal(4, requests.Length);
         Assert.Contains(requests, l => l.Contains(",3,,success,tool_calls,,,invalid,undeclared_tool,", StringComparison.Ordinal));
@@ -48,15 +41,8 @@ public sealed class RunReportDirTests
         var folder = RunFixture.Folder();
         var dataset = RunFixture.Dataset(folder, ["valid", "flip"]);
         var reportDir = Path.Combine(folder, "report");
-        using var output = new StringWriter(CultureInfo.InvariantCulture);
-        using var error = new StringWriter(CultureInfo.InvariantCulture);
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
-        var exit = await CliApp.RunAsync(
-            ["run", dataset, "--base-url", server.BaseUrl.ToString(), "--model", FakeVendorRequests.Model, "--output", Path.Combine(folder, "results.jsonl"),
-             "--summary", Path.Combine(folder, "summary.json"), "--repeat", "2", "--concurrency", "1", "--gate", "schema_validation_error_count <= 0.5", "--report-dir", reportDir],
-            new CliConsole(output, error),
-            deadline.Token);
+        var (exit, _) = await RunAsync(server, dataset, folder, reportDir, "--repeat", "2", "--concurrency", "1", "--gate", "schema_validation_error_count <= 0.5");
 
         Assert.Equal((int)ExitCode.Ok, exit);
         var markdown = File.ReadAllText(Path.Combine(reportDir, "summary.md"));
@@ -67,5 +53,19 @@ public sealed class RunReportDirTests
         Assert.Contains("pass", rows[0], StringComparison.Ordinal);
         Assert.Contains("FAIL", rows[2], StringComparison.Ordinal);
         Assert.Contains("decide the exit code", File.ReadAllText(Path.Combine(reportDir, "index.html")), StringComparison.Ordinal);
+    }
+
+    /// <summary><c>run DATASET --report-dir DIR</c> against the fake, in process; the exit code and standard output.</summary>
+    private static async Task<(int Exit, string Output)> RunAsync(FakeVendorServer server, string dataset, string folder, string reportDir, params string[] extra)
+    {
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        using var error = new StringWriter(CultureInfo.InvariantCulture);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var exit = await CliApp.RunAsync(
+            ["run", dataset, "--base-url", server.BaseUrl.ToString(), "--model", FakeVendorRequests.Model, "--output", Path.Combine(folder, "results.jsonl"),
+             "--summary", Path.Combine(folder, "summary.json"), "--report-dir", reportDir, .. extra],
+            new CliConsole(output, error),
+            deadline.Token);
+        return (exit, output.ToString());
     }
 }
