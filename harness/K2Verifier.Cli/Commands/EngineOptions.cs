@@ -40,45 +40,29 @@ internal sealed class EngineOptions
     public bool IsLocal(ParseResult parseResult) => string.Equals(parseResult.GetValue(Engine), "local", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Checks the combination; appends problems.</summary>
-    public void Validate(ParseResult parseResult, string datasetPath, List<string> problems)
+    public void Validate(ParseResult parseResult, List<string> problems)
     {
-        Local.Validate(parseResult, IsLocal(parseResult), problems);
-        if (IsLocal(parseResult))
+        var (local, simulator, raw) = (IsLocal(parseResult), IsSimulator(parseResult), parseResult.GetValue(UseRawCompletions));
+        Local.Validate(parseResult, local, problems);
+        if (raw && (local || simulator))
         {
-            if (parseResult.GetValue(UseRawCompletions))
-            {
-                problems.Add("--use-raw-completions needs --engine http (the local engine renders and parses itself)");
-            }
-
-            if (parseResult.GetValue(ChatTemplate) is { } localTemplate && !File.Exists(localTemplate))
-            {
-                problems.Add($"--chat-template {localTemplate} does not exist");
-            }
+            problems.Add($"--use-raw-completions needs --engine http (the {(local ? "local engine" : "simulator")} renders and parses itself)");
         }
-        else if (IsSimulator(parseResult))
-        {
-            if (parseResult.GetValue(UseRawCompletions))
-            {
-                problems.Add("--use-raw-completions needs --engine http (the simulator renders and parses itself)");
-            }
 
-            var expected = ExpectedPath(parseResult, datasetPath);
-            if (parseResult.GetValue(Expected) is not null && !File.Exists(expected))
-            {
-                problems.Add($"--expected {expected} does not exist");
-            }
-        }
-        else if (parseResult.GetValue(UseRawCompletions))
+        if (simulator && parseResult.GetValue(Expected) is { } expected && !File.Exists(expected))
         {
-            var template = parseResult.GetValue(ChatTemplate);
-            if (template is null)
-            {
-                problems.Add("--use-raw-completions needs --chat-template FILE");
-            }
-            else if (!File.Exists(template))
-            {
-                problems.Add($"--chat-template {template} does not exist");
-            }
+            problems.Add($"--expected {expected} does not exist");
+        }
+
+        // The template is used by the local engine (optional there) and by raw completions over HTTP (required).
+        var template = parseResult.GetValue(ChatTemplate);
+        if (template is null && raw && !local && !simulator)
+        {
+            problems.Add("--use-raw-completions needs --chat-template FILE");
+        }
+        else if (template is not null && (local || (raw && !simulator)) && !File.Exists(template))
+        {
+            problems.Add($"--chat-template {template} does not exist");
         }
     }
 

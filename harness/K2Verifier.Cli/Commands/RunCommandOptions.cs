@@ -106,7 +106,7 @@ internal sealed class RunCommandOptions
             problems.Add("--model is required with --engine http");
         }
 
-        Engines.Validate(parseResult, parseResult.GetValue(Samples)!, problems);
+        Engines.Validate(parseResult, problems);
         var extraBody = ParseExtraBody(parseResult.GetValue(ExtraBody), problems);
         var run = new RunOptions
         {

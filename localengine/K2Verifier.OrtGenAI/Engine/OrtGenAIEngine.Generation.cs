@@ -126,8 +126,8 @@ public sealed partial class OrtGenAIEngine
     /// without checking <c>max_length</c>, and a position past the context makes the model fail, after which GenAI
     /// crashes the process. A run cannot be longer than <see cref="GenerationGuidance.MaxForcedRunBytes"/> or the
     /// grammar's text in UTF-8 bytes (every token holds at least one byte of a literal), so that much room is kept when
-    /// the context has it; otherwise fast-forward is turned off
-    /// for this generation (same output, one model step per token). The loop still stops at the requested token count.
+    /// the context has it; otherwise fast-forward is turned off for this generation (same constraints, one model step
+    /// per token). The loop still stops at the requested token count.
     /// </summary>
     private int FastForwardHeadroom(int length, ref GenerationOptions options)
     {

@@ -47,7 +47,7 @@ public static class VocabularyTrimmer
             .Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value!.GetValue<int>()))));
         var kept = keptVocab.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
         model["vocab"] = keptVocab;
-        var endOfText = moveEndOfTextIntoLogits ? EndOfTextOutsideLogits(modelDirectory, tokenizer, vocab, vocabSize) : null;
+        var endOfText = moveEndOfTextIntoLogits && TokenizerFolder.Read(modelDirectory).EosToken is { Id: { } eosId } eos && eosId >= vocabSize ? eos.Text : null;
         if (endOfText is not null)
         {
             var replaced = keptVocab.First(p => p.Value!.GetValue<int>() == vocabSize - 1).Key;
@@ -101,31 +101,6 @@ public static class VocabularyTrimmer
     }
 
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    /// <summary>The text of tokenizer_config.json's <c>eos_token</c> when its id is at or beyond <paramref name="vocabSize"/>; else null.</summary>
-    private static string? EndOfTextOutsideLogits(string modelDirectory, JsonObject tokenizer, JsonObject vocab, int vocabSize)
-    {
-        var configPath = Path.Combine(modelDirectory, "tokenizer_config.json");
-        if (!File.Exists(configPath) || JsonNode.Parse(File.ReadAllText(configPath)) is not JsonObject tokenizerConfig)
-        {
-            return null;
-        }
-
-        var text = tokenizerConfig["eos_token"] switch
-        {
-            JsonValue v when v.TryGetValue<string>(out var s) => s,
-            JsonObject o => o["content"]?.GetValue<string>(),
-            _ => null,
-        };
-        if (text is null)
-        {
-            return null;
-        }
-
-        var added = (tokenizer["added_tokens"] as JsonArray ?? []).FirstOrDefault(t => t?["content"]?.GetValue<string>() == text);
-        var id = added?["id"]?.GetValue<int>() ?? (vocab[text] is JsonValue value ? value.GetValue<int>() : (int?)null);
-        return id >= vocabSize ? text : null;
-    }
 
     /// <summary>genai_config's EOS (and BOS/pad where they were the EOS) and tokenizer_config's added tokens, for the moved end-of-text.</summary>
     private static void MoveEndOfText(string targetDirectory, string endOfText, int id, IReadOnlyList<int> oldEosIds)

@@ -26,13 +26,7 @@ internal static class OrtGenAILibraryLocator
         var root = environment("K2V_ORTGENAI_CACHE");
         if (string.IsNullOrEmpty(root))
         {
-            var cacheHome = environment("XDG_CACHE_HOME");
-            if (string.IsNullOrEmpty(cacheHome))
-            {
-                cacheHome = Path.Combine(environment("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-            }
-
-            root = Path.Combine(cacheHome, "k2verifier", "ortgenai");
+            root = Path.Combine(UserCache.Folder(environment), "ortgenai");
         }
 
         return Path.Combine(root, OrtGenAILibrary.NativeVersion, RuntimeIdentifier);

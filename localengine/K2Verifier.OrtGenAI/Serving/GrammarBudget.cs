@@ -29,14 +29,13 @@ public static class GrammarBudget
 
         foreach (var (strings, digits, items) in Presets)
         {
-            var tighter = options with
+            options = options with
             {
                 MaxStringLength = Math.Min(options.MaxStringLength, strings),
                 MaxNumberDigits = Math.Min(options.MaxNumberDigits, digits),
                 MaxArrayItems = Math.Min(options.MaxArrayItems, items),
             };
-            options = tighter;
-            if (ToolCallSizeEstimate.WorstCaseTokens(tools, tighter) < maxNewTokens)
+            if (ToolCallSizeEstimate.WorstCaseTokens(tools, options) < maxNewTokens)
             {
                 break;
             }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using K2Verifier.OrtGenAI.Guidance;
+using K2Verifier.OrtGenAI.Loading;
 using K2Verifier.OrtGenAI.Model;
 
 namespace K2Verifier.OrtGenAI.Serving;
@@ -71,19 +72,7 @@ public static class TrimmedModelCache
     public static string DefaultRoot()
     {
         var root = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrEmpty(root))
-        {
-            return root;
-        }
-
-        var cacheHome = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        if (string.IsNullOrEmpty(cacheHome))
-        {
-            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-            cacheHome = string.IsNullOrEmpty(home) ? Path.GetTempPath() : Path.Combine(home, ".cache");
-        }
-
-        return Path.Combine(cacheHome, "k2verifier", "trimmed");
+        return string.IsNullOrEmpty(root) ? Path.Combine(UserCache.Folder(Environment.GetEnvironmentVariable), "trimmed") : root;
     }
 
     private static string Key(string directory)
