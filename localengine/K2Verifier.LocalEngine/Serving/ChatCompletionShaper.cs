@@ -17,20 +17,8 @@ namespace K2Verifier.LocalEngine.Serving;
 public static class ChatCompletionShaper
 {
     /// <summary>The content, calls and finish_reason of <paramref name="text"/>.</summary>
-    public static (string? Content, IReadOnlyList<ParsedToolCall> Calls, string FinishReason) Parse(string text, IToolCallFormat format, bool hitLength)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(format);
-        var parsed = format.Parse(text, ParseMode.Lenient);
-        if (hitLength || parsed.Truncated)
-        {
-            return (text, [], "length");
-        }
-
-        return parsed.Calls.Count > 0
-            ? (parsed.Content.Length == 0 ? null : parsed.Content, parsed.Calls, "tool_calls")
-            : (text, [], "stop");
-    }
+    public static (string? Content, IReadOnlyList<ParsedToolCall> Calls, string FinishReason) Parse(string text, IToolCallFormat format, bool hitLength) =>
+        ServerResponse.Parse(text, format, ParseMode.Lenient, hitLength);
 
     /// <summary>
     /// The <c>chat.completion</c> body, with the generated text kept as <c>raw_completion_text</c> (as the

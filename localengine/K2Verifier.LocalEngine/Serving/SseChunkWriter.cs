@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using K2Verifier.LocalEngine.Simulation;
 using K2Verifier.LocalEngine.ToolCallFormats;
 
 namespace K2Verifier.LocalEngine.Serving;
@@ -16,12 +17,7 @@ internal sealed class SseChunkWriter(string id, long created, string model)
     public void Finish(string finishReason) => Chunk(new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = new JsonObject(), ["finish_reason"] = finishReason }));
 
     /// <summary>The usage chunk: no choices, top-level usage.</summary>
-    public void Usage(int promptTokens, int completionTokens) => Chunk(new JsonArray(), new JsonObject
-    {
-        ["prompt_tokens"] = promptTokens,
-        ["completion_tokens"] = completionTokens,
-        ["total_tokens"] = promptTokens + completionTokens,
-    });
+    public void Usage(int promptTokens, int completionTokens) => Chunk(new JsonArray(), ServerResponse.Usage(promptTokens, completionTokens));
 
     /// <summary>Ends the stream with <c>[DONE]</c> and returns the text.</summary>
     public string Done() => _text.Append("data: [DONE]\n\n").ToString();

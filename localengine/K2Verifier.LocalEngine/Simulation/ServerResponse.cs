@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using K2Verifier.LocalEngine.Serving;
 using K2Verifier.LocalEngine.ToolCallFormats;
 
 namespace K2Verifier.LocalEngine.Simulation;
@@ -14,10 +14,19 @@ public static class ServerResponse
     /// <param name="completion">The completion text (possibly cut).</param>
     /// <param name="mode">The parser mode.</param>
     /// <param name="hitLength">True when generation stopped at the token limit.</param>
-    public static (string? Content, IReadOnlyList<ParsedToolCall> Calls, string FinishReason) Parse(string completion, ParseMode mode, bool hitLength)
+    public static (string? Content, IReadOnlyList<ParsedToolCall> Calls, string FinishReason) Parse(string completion, ParseMode mode, bool hitLength) =>
+        Parse(completion, KimiK2ToolCallFormat.Instance, mode, hitLength);
+
+    /// <summary>
+    /// The message content, tool calls and finish_reason a server derives from <paramref name="completion"/> in
+    /// <paramref name="format"/>: <c>length</c> when generation hit its limit or the text ends inside a call, else
+    /// <c>tool_calls</c> with the text outside the calls as content (null when empty), else <c>stop</c> with the whole text.
+    /// </summary>
+    public static (string? Content, IReadOnlyList<ParsedToolCall> Calls, string FinishReason) Parse(string completion, IToolCallFormat format, ParseMode mode, bool hitLength)
     {
         ArgumentNullException.ThrowIfNull(completion);
-        var parsed = KimiK2ToolCallFormat.Instance.Parse(completion, mode);
+        ArgumentNullException.ThrowIfNull(format);
+        var parsed = format.Parse(completion, mode);
         if (hitLength || parsed.Truncated)
         {
             return (completion, [], "length");
@@ -39,7 +48,7 @@ public static class ServerResponse
         var message = new JsonObject { ["role"] = "assistant", ["content"] = content };
         if (calls.Count > 0)
         {
-            message["tool_calls"] = new JsonArray([.. calls.Select((c, i) => (JsonNode)ToolCall(c, null))]);
+            message["tool_calls"] = new JsonArray([.. calls.Select(c => (JsonNode)ToolCall(c))]);
         }
 
         var body = new JsonObject
@@ -57,39 +66,21 @@ public static class ServerResponse
     /// <summary>The SSE text of a streamed completion: role, content, one chunk per call, finish, usage, <c>[DONE]</c>.</summary>
     public static string Stream(string id, long created, string model, string? content, IReadOnlyList<ParsedToolCall> calls, string finishReason, int promptTokens, int completionTokens)
     {
-        var text = new StringBuilder();
-        void Chunk(JsonObject delta, string? finish, JsonObject? usage = null)
-        {
-            var chunk = new JsonObject
-            {
-                ["id"] = id,
-                ["object"] = "chat.completion.chunk",
-                ["created"] = created,
-                ["model"] = model,
-                ["choices"] = usage is null ? new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finish }) : new JsonArray(),
-            };
-            if (usage is not null)
-            {
-                chunk["usage"] = usage;
-            }
-
-            text.Append("data: ").Append(chunk.ToJsonString()).Append("\n\n");
-        }
-
-        Chunk(new JsonObject { ["role"] = "assistant", ["content"] = string.Empty }, null);
+        var writer = new SseChunkWriter(id, created, model);
+        writer.Delta(new JsonObject { ["role"] = "assistant", ["content"] = string.Empty });
         if (!string.IsNullOrEmpty(content))
         {
-            Chunk(new JsonObject { ["content"] = content }, null);
+            writer.Delta(new JsonObject { ["content"] = content });
         }
 
         for (var i = 0; i < calls.Count; i++)
         {
-            Chunk(new JsonObject { ["tool_calls"] = new JsonArray(ToolCall(calls[i], i)) }, null);
+            writer.Delta(new JsonObject { ["tool_calls"] = new JsonArray(SseChunkWriter.ToolCall(calls[i], i)) });
         }
 
-        Chunk([], finishReason);
-        Chunk([], null, Usage(promptTokens, completionTokens));
-        return text.Append("data: [DONE]\n\n").ToString();
+        writer.Finish(finishReason);
+        writer.Usage(promptTokens, completionTokens);
+        return writer.Done();
     }
 
     /// <summary>Estimated tokens: ASCII characters / 4 plus other characters / 1.5 (the dataset's estimate).</summary>
@@ -100,20 +91,14 @@ public static class ServerResponse
         return (int)Math.Ceiling((ascii / 4.0) + ((text.Length - ascii) / 1.5));
     }
 
-    private static JsonObject ToolCall(ParsedToolCall call, int? index)
+    private static JsonObject ToolCall(ParsedToolCall call) => new()
     {
-        var node = new JsonObject();
-        if (index is not null)
-        {
-            node["index"] = index;
-        }
+        ["id"] = call.Id,
+        ["type"] = "function",
+        ["function"] = new JsonObject { ["name"] = call.Name, ["arguments"] = call.Arguments },
+    };
 
-        node["id"] = call.Id;
-        node["type"] = "function";
-        node["function"] = new JsonObject { ["name"] = call.Name, ["arguments"] = call.Arguments };
-        return node;
-    }
-
-    private static JsonObject Usage(int prompt, int completion) =>
+    /// <summary>The <c>usage</c> object.</summary>
+    internal static JsonObject Usage(int prompt, int completion) =>
         new() { ["prompt_tokens"] = prompt, ["completion_tokens"] = completion, ["total_tokens"] = prompt + completion };
 }
