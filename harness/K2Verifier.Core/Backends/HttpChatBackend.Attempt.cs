@@ -201,7 +201,7 @@ public sealed partial class HttpChatBackend
     {
         try
         {
-            var reader = new Utf8JsonReader(body);
+            var reader = new Utf8JsonReader(body, Json.JsonText.DeepReader);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return false;

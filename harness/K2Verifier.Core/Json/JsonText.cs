@@ -16,6 +16,18 @@ public static class JsonText
     /// <summary>Serializer options matching <see cref="CompactWriter"/>.</summary>
     public static JsonSerializerOptions Compact { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>
+    /// The nesting limit for reading responses and journal rows (System.Text.Json's default of 64 would make a row
+    /// whose arguments object is nested 80 deep unreadable; Python accepts about 1,000 levels).
+    /// </summary>
+    public const int MaxReadDepth = 4096;
+
+    /// <summary>Document options with <see cref="MaxReadDepth"/>.</summary>
+    public static JsonDocumentOptions DeepDocument { get; } = new() { MaxDepth = MaxReadDepth };
+
+    /// <summary>Reader options with <see cref="MaxReadDepth"/>.</summary>
+    public static JsonReaderOptions DeepReader { get; } = new() { MaxDepth = MaxReadDepth };
+
     /// <summary>Compact JSON text of a node with readable non-ASCII text.</summary>
     public static string Serialize(JsonNode? node) => node?.ToJsonString(Compact) ?? "null";
 }

@@ -97,5 +97,8 @@ public sealed record RunSummary
     /// <summary>Where the run stands among K2VV's published providers (null when no table applies).</summary>
     public Published.PublishedStanding? Published { get; init; }
 
+    /// <summary>Wire conformance findings counted by severity and code (docs/wire-conformance.md).</summary>
+    public Wire.WireSummary Wire { get; init; } = K2Verifier.Wire.WireSummary.Empty;
+
     public RunInfo Run { get; init; } = new();
 }

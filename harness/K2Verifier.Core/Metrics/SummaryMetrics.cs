@@ -16,13 +16,15 @@ public static class SummaryMetrics
         "latency_ms.p50", "latency_ms.p90", "latency_ms.p99", "latency_ms.mean", "latency_ms.max",
         "ttft_ms.p50", "ttft_ms.p90", "ttft_ms.p99", "ttft_ms.mean", "ttft_ms.max",
         "intervals.tool_call_f1.low", "intervals.tool_call_f1.high", "intervals.schema_accuracy.low", "intervals.schema_accuracy.high",
+        "wire.errors", "wire.warnings", "wire.infos", "wire.rows_with_findings", "wire.rows_with_errors", "wire.leaked_markers",
+        "wire.length_calls", "wire.length_calls_cut_off",
         "intervals.tool_call_precision.low", "intervals.tool_call_precision.high", "intervals.tool_call_recall.low", "intervals.tool_call_recall.high",
     ];
 
-    private static readonly string[] OpenPrefixes = ["error_categories.", "failure_categories.", "finish_others_detail.", "categories."];
+    private static readonly string[] OpenPrefixes = ["error_categories.", "failure_categories.", "finish_others_detail.", "categories.", "wire.codes."];
 
     /// <summary>Groups of counters: a name in them that a summary lacks counted nothing, so gates read it as 0.</summary>
-    public static IReadOnlyList<string> CountPrefixes { get; } = ["error_categories.", "failure_categories.", "finish_others_detail."];
+    public static IReadOnlyList<string> CountPrefixes { get; } = ["error_categories.", "failure_categories.", "finish_others_detail.", "wire.codes."];
 
     /// <summary>Every fixed metric name, for error messages.</summary>
     public static IReadOnlyList<string> Names => Fixed;
@@ -73,6 +75,15 @@ public static class SummaryMetrics
         AddCounts(m, "error_categories", s.ErrorCategories);
         AddCounts(m, "failure_categories", s.FailureCategories);
         AddCounts(m, "finish_others_detail", s.FinishOthersDetail);
+        m["wire.errors"] = s.Wire.Errors;
+        m["wire.warnings"] = s.Wire.Warnings;
+        m["wire.infos"] = s.Wire.Infos;
+        m["wire.rows_with_findings"] = s.Wire.RowsWithFindings;
+        m["wire.rows_with_errors"] = s.Wire.RowsWithErrors;
+        m["wire.leaked_markers"] = s.Wire.LeakedMarkers;
+        m["wire.length_calls"] = s.Wire.LengthCalls;
+        m["wire.length_calls_cut_off"] = s.Wire.LengthCallsCutOff;
+        AddCounts(m, "wire.codes", s.Wire.Codes);
         foreach (var (category, c) in s.Categories)
         {
             m[$"categories.{category}.tool_call_f1"] = c.ToolCallF1;

@@ -28,7 +28,7 @@ public static class ResponseNormalizer
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(responseJson);
+            document = JsonDocument.Parse(responseJson, Json.JsonText.DeepDocument);
         }
         catch (JsonException ex)
         {

@@ -56,7 +56,7 @@ internal sealed class StreamAccumulator
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(data);
+            document = JsonDocument.Parse(data, JsonText.DeepDocument);
         }
         catch (JsonException)
         {

@@ -17,6 +17,9 @@ public sealed record CaseOutcome(
     TokenUsage? Usage,
     string LastRunAt)
 {
+    /// <summary>The row's wire findings, recomputed from its request, response and stream facts.</summary>
+    public IReadOnlyList<Wire.WireFinding> WireFindings { get; init; } = [];
+
     /// <summary>True when the row's status is success.</summary>
     public bool IsSuccess => Status == CaseStatus.Success;
 }

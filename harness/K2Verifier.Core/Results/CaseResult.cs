@@ -54,6 +54,12 @@ public sealed record CaseResult
     /// <summary>Irregularities seen on the wire.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>What the response got wrong on the wire beyond finish_reason and schema (see docs/wire-conformance.md).</summary>
+    public IReadOnlyList<Wire.WireFinding> WireFindings { get; init; } = [];
+
+    /// <summary>For streams, the frame facts the stream checks need (null for non-stream rows).</summary>
+    public Wire.StreamFacts? Stream { get; init; }
+
     /// <summary>True when <see cref="Status"/> is success.</summary>
     public bool IsSuccess => Status == CaseStatus.Success;
 }

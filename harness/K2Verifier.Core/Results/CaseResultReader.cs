@@ -19,6 +19,8 @@ internal static class CaseResultReader
             Warnings = row.TryGetProperty("warnings", out var warnings) && warnings.ValueKind == JsonValueKind.Array
                 ? [.. warnings.EnumerateArray().Select(w => w.ToString())]
                 : [],
+            WireFindings = Wire.WireJson.ReadFindings(row),
+            Stream = Wire.WireJson.ReadStream(row),
         };
     }
 

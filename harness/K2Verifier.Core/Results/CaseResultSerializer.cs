@@ -69,6 +69,12 @@ public static class CaseResultSerializer
                 writer.WriteEndArray();
             }
 
+            if (result.Stream is { } stream)
+            {
+                Wire.WireJson.WriteStream(writer, stream);
+            }
+
+            Wire.WireJson.WriteFindings(writer, result.WireFindings);
             writer.WriteEndObject();
         }
     }
@@ -79,7 +85,7 @@ public static class CaseResultSerializer
     /// <summary>Reads one row; throws <see cref="JsonException"/> naming the field when the row is malformed.</summary>
     public static CaseResult Parse(ReadOnlySpan<byte> utf8Line)
     {
-        var reader = new Utf8JsonReader(utf8Line);
+        var reader = new Utf8JsonReader(utf8Line, JsonText.DeepReader);
         using var document = JsonDocument.ParseValue(ref reader);
         return CaseResultReader.FromElement(document.RootElement);
     }

@@ -41,7 +41,7 @@ public sealed class ResultsScorer
 
             try
             {
-                using var document = JsonDocument.Parse(line.Bytes);
+                using var document = JsonDocument.Parse(line.Bytes, Json.JsonText.DeepDocument);
                 outcomes.Add(_evaluator.Rescore(document.RootElement));
                 model ??= RequestPreparer.ReadModel(document.RootElement.GetProperty("request"));
             }

@@ -16,7 +16,7 @@ public readonly record struct RowHeader(int DataIndex, string? Status, string? L
         string? status = null, lastRunAt = null, hash = null;
         try
         {
-            var reader = new Utf8JsonReader(utf8Line);
+            var reader = new Utf8JsonReader(utf8Line, Json.JsonText.DeepReader);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return false;

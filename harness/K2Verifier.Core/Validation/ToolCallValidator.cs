@@ -56,14 +56,11 @@ public sealed class ToolCallValidator
             return CheckSchema(call, tool, arguments);
         }
 
-        JsonDocument parsed;
-        try
+        // As K2VV's json.loads reads them: NaN/Infinity and deep nesting accepted (flagged by the wire checks).
+        var parsed = K2Verifier.Json.PythonJsonLoads.Parse(arguments.GetString()!, out _, out _, out var error);
+        if (parsed is null)
         {
-            parsed = JsonDocument.Parse(arguments.GetString()!);
-        }
-        catch (JsonException ex)
-        {
-            return Invalid(call, ToolCallErrorCategory.ArgumentsNotJson, $"arguments are not JSON: {ex.Message}");
+            return Invalid(call, ToolCallErrorCategory.ArgumentsNotJson, $"arguments are not JSON: {error}");
         }
 
         using (parsed)

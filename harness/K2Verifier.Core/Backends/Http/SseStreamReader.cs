@@ -201,7 +201,7 @@ internal sealed class SseStreamReader
     {
         try
         {
-            using var document = JsonDocument.Parse(data);
+            using var document = JsonDocument.Parse(data, Json.JsonText.DeepDocument);
             JsonElement root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {

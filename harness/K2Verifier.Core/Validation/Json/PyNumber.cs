@@ -40,6 +40,9 @@ internal readonly struct PyNumber
         _ => new BigInteger(Double),
     };
 
+    /// <summary>The literal <see cref="K2Verifier.Json.PythonJsonLoads"/> writes for Python's <c>nan</c>.</summary>
+    private static ReadOnlySpan<byte> NaNLiteral => "-0.0E-7777777777777777777"u8;
+
     public static PyNumber FromLong(long value) => new(PyNumberKind.Long, value, 0, default);
 
     public static PyNumber FromDouble(double value) => new(PyNumberKind.Float, 0, value, default);
@@ -56,6 +59,11 @@ internal readonly struct PyNumber
         }
 
         var raw = JsonMarshal.GetRawUtf8Value(element);
+        if (raw.SequenceEqual(NaNLiteral))
+        {
+            return FromDouble(double.NaN);
+        }
+
         if (raw.IndexOfAny((byte)'.', (byte)'e', (byte)'E') >= 0)
         {
             return FromDouble(double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture));

@@ -29,7 +29,9 @@ internal sealed class NumericKeyword : Keyword
         }
 
         var value = PyNumber.Read(instance);
-        var valid = _operation switch
+
+        // Python compares nan false with everything, so python-jsonschema's bounds checks (`instance < minimum` …) pass it.
+        var valid = (value.IsFloat && double.IsNaN(value.Double) && _operation < 4) || _operation switch
         {
             0 => PyNumber.Compare(value, _limit) >= 0,
             1 => PyNumber.Compare(value, _limit) <= 0,

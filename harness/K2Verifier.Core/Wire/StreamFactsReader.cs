@@ -1,0 +1,155 @@
+using System.Text.Json;
+using K2Verifier.Json;
+
+namespace K2Verifier.Wire;
+
+/// <summary>Reads the <see cref="StreamFacts"/> of a raw SSE stream in one pass over its events.</summary>
+public sealed class StreamFactsReader
+{
+    private readonly Dictionary<string, StreamNote> _notes = new(StringComparer.Ordinal);
+    private readonly Dictionary<(int Choice, int Call), (string? Id, string? Name)> _headers = [];
+    private readonly HashSet<int> _finished = [];
+    private readonly SortedSet<int> _choices = [];
+    private StreamFacts _facts = new();
+
+    /// <summary>The facts of <paramref name="sseText"/>.</summary>
+    public static StreamFacts Read(string sseText)
+    {
+        ArgumentNullException.ThrowIfNull(sseText);
+        var reader = new StreamFactsReader();
+        foreach (var data in Normalization.SseParser.Events(sseText))
+        {
+            reader.Add(data);
+        }
+
+        return reader.Facts;
+    }
+
+    /// <summary>The facts so far.</summary>
+    public StreamFacts Facts => _facts with { ChoiceIndexes = [.. _choices], Notes = [.. _notes.Values.OrderBy(n => n.Chunk)] };
+
+    /// <summary>Adds one event's data.</summary>
+    public void Add(string data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var chunk = _facts.Events + 1;
+        _facts = _facts with { Events = chunk };
+        if (data.Trim() == "[DONE]")
+        {
+            _facts = _facts with { Done = true };
+            return;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(data, JsonText.DeepDocument);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                Note(WireCodes.StreamNonJsonEvent.Code, chunk, null, data);
+                return;
+            }
+
+            AddChunk(document.RootElement, chunk);
+        }
+        catch (JsonException)
+        {
+            Note(WireCodes.StreamNonJsonEvent.Code, chunk, null, data);
+        }
+    }
+
+    private void AddChunk(JsonElement root, int chunk)
+    {
+        _facts = _facts with { LastChunk = chunk };
+        if (root.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.Object)
+        {
+            _facts = _facts with { UsageChunk = chunk };
+        }
+
+        var choices = root.TryGetProperty("choices", out var c) && c.ValueKind == JsonValueKind.Array ? c : (JsonElement?)null;
+        if (choices is null || choices.Value.GetArrayLength() == 0)
+        {
+            if (_facts.FinishChunk is not null && _facts.UsageChunk != chunk)
+            {
+                Note(WireCodes.StreamChunkAfterFinish.Code, chunk, null, root.GetRawText());
+            }
+
+            return;
+        }
+
+        foreach (var choice in choices.Value.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.Object))
+        {
+            AddChoice(choice, chunk);
+        }
+    }
+
+    private void AddChoice(JsonElement choice, int chunk)
+    {
+        var index = choice.TryGetProperty("index", out var i) && i.TryGetInt32(out var n) ? n : 0;
+        _choices.Add(index);
+        if (_finished.Contains(index))
+        {
+            Note(WireCodes.StreamChunkAfterFinish.Code, chunk, $"choices[{index}]", choice.GetRawText());
+        }
+
+        if (choice.TryGetProperty("delta", out var delta) && delta.ValueKind == JsonValueKind.Object)
+        {
+            if (_facts.FirstDeltaChunk is null)
+            {
+                _facts = _facts with { FirstDeltaChunk = chunk, FirstDeltaRole = delta.TryGetProperty("role", out var role) && role.ValueKind == JsonValueKind.String };
+            }
+
+            if (delta.TryGetProperty("tool_calls", out var calls) && calls.ValueKind == JsonValueKind.Array)
+            {
+                AddToolCalls(index, calls, chunk);
+            }
+        }
+
+        if (choice.TryGetProperty("finish_reason", out var finish) && finish.ValueKind == JsonValueKind.String)
+        {
+            _finished.Add(index);
+            _facts = _facts with { FinishChunk = _facts.FinishChunk ?? chunk };
+        }
+    }
+
+    private void AddToolCalls(int choice, JsonElement calls, int chunk)
+    {
+        foreach (var call in calls.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.Object))
+        {
+            if (!call.TryGetProperty("index", out var i) || !i.TryGetInt32(out var index))
+            {
+                Note(WireCodes.StreamToolCallWithoutIndex.Code, chunk, $"choices[{choice}].delta.tool_calls", call.GetRawText());
+                index = 0;
+            }
+
+            var id = Text(call, "id");
+            var name = call.TryGetProperty("function", out var f) && f.ValueKind == JsonValueKind.Object ? Text(f, "name") : null;
+            if (!_headers.TryGetValue((choice, index), out var seen))
+            {
+                _headers[(choice, index)] = (id, name);
+                continue;
+            }
+
+            if (id is not null && seen.Id is not null)
+            {
+                Note(WireCodes.StreamToolCallHeaderRepeated.Code, chunk, $"tool_calls[{index}].id", seen.Id == id ? id : $"{seen.Id} → {id}");
+            }
+
+            if (name is not null && seen.Name is not null)
+            {
+                Note(WireCodes.StreamToolCallHeaderRepeated.Code, chunk, $"tool_calls[{index}].function.name", seen.Name == name ? name : $"{seen.Name} → {name}");
+            }
+
+            _headers[(choice, index)] = (seen.Id ?? id, seen.Name ?? name);
+        }
+    }
+
+    private void Note(string kind, int chunk, string? field, string excerpt)
+    {
+        _notes[kind] = _notes.TryGetValue(kind, out var first)
+            ? first with { Count = first.Count + 1 }
+            : new StreamNote(kind, chunk, 1, field, WireText.Excerpt(excerpt));
+    }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
+}
