@@ -61,12 +61,29 @@ public sealed partial class WireChecker
                 break;
             case { ValueKind: JsonValueKind.Object } value:
                 findings.Add(WireFinding.Of(WireCodes.ArgumentsNotString, field, value.GetRawText()));
+                if (Depth(value) is var objectDepth && objectDepth > DeepNestingThreshold)
+                {
+                    findings.Add(WireFinding.Of(WireCodes.DeepNesting, field, $"nested {objectDepth} levels"));
+                }
+
                 break;
             case { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } value:
                 findings.Add(WireFinding.Of(WireCodes.ArgumentsNotString, field, value.GetRawText()));
                 findings.Add(WireFinding.Of(WireCodes.ArgumentsNotObject, field, value.GetRawText()));
                 break;
         }
+    }
+
+    private static int Depth(JsonElement value)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(value.GetRawText()), JsonText.DeepReader);
+        var depth = 0;
+        while (reader.Read())
+        {
+            depth = Math.Max(depth, reader.CurrentDepth + (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray ? 1 : 0));
+        }
+
+        return depth;
     }
 
     private static string NonStandardExcerpt(string raw)
