@@ -88,7 +88,15 @@ public sealed class SimulatedBackend : IChatBackend
             hitLength = true;
         }
 
+        var eos = false;
+        if (Profile.EarlyEosInCall && completion.LastIndexOf(CallEnd, StringComparison.Ordinal) is var end and >= 0)
+        {
+            completion = completion[..end];
+            eos = true;
+        }
+
         var (content, calls, finish) = ServerResponse.Parse(completion, Profile.ParserMode, hitLength);
+        (content, finish) = ServeFaults(completion, content, finish, eos);
         var id = $"chatcmpl-sim-{dataIndex}";
         var created = _time.GetUtcNow().ToUnixTimeSeconds();
         var model = body["model"]?.GetValueKind() == JsonValueKind.String ? body["model"]!.GetValue<string>() : "kimi-k2-sim";
@@ -98,6 +106,33 @@ public sealed class SimulatedBackend : IChatBackend
             ? ServerResponse.Stream(id, created, model, content, calls, finish, promptTokens, completionTokens)
             : ServerResponse.ChatCompletion(id, created, model, content, calls, finish, promptTokens, completionTokens);
         return new SimulatedResponse(prompt, completion, text, stream, completionTokens);
+    }
+
+    private const string CallEnd = "<|tool_call_end|>";
+
+    /// <summary>The profile's parse- and serve-layer faults applied to what the parser returned.</summary>
+    private (string? Content, string Finish) ServeFaults(string completion, string? content, string finish, bool eos)
+    {
+        if (eos)
+        {
+            // Generation ended on the stop token, so the server reports stop; the unfinished call stays text.
+            finish = "stop";
+        }
+
+        if (Profile.LeakSectionBegin && finish == "tool_calls" && completion.IndexOf("<|tool_call_begin|>", StringComparison.Ordinal) is var first and >= 0)
+        {
+            // The parser's content already holds any text before the section; the leak adds the section marker after it.
+            var leaked = completion[..first];
+            var preamble = leaked.Split("<|tool_calls_section_begin|>")[0];
+            content = leaked + (content is not null && content.StartsWith(preamble, StringComparison.Ordinal) ? content[preamble.Length..] : content);
+        }
+
+        if (Profile.StopReasonSuffix is { } suffix && finish == "stop")
+        {
+            finish += suffix;
+        }
+
+        return (content, finish);
     }
 
     private static string ToolChoice(JsonNode? choice) => choice switch

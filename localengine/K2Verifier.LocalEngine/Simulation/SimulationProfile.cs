@@ -32,6 +32,15 @@ public sealed record SimulationProfile
     /// <summary>Complete: a server-side cap on generated tokens (estimated); longer completions stop with <c>length</c>, cut.</summary>
     public int? GenerationTokenCap { get; init; }
 
+    /// <summary>Parse: the server's parser puts the text before the first call, <c>&lt;|tool_calls_section_begin|&gt;</c> included, into <c>content</c> (vLLM before PR #28543).</summary>
+    public bool LeakSectionBegin { get; init; }
+
+    /// <summary>Serve: appended to a <c>stop</c> finish_reason (ROCm/ATOM's <c>stop_163586</c>, ATOM #1727); null for none.</summary>
+    public string? StopReasonSuffix { get; init; }
+
+    /// <summary>Complete: the model emits EOS before the last <c>&lt;|tool_call_end|&gt;</c>; the server reports <c>stop</c> and returns the text (SGLang, K2VV #12).</summary>
+    public bool EarlyEosInCall { get; init; }
+
     /// <summary>Transport: per-attempt probabilities of 429 (with Retry-After), 5xx and connection resets.</summary>
     public TransportFaultRates? TransportFaults { get; init; }
 
@@ -59,6 +68,9 @@ public sealed record SimulationProfile
         Vllm0110,
         Reference with { Name = "schema-drift", Description = "arguments lose required fields or change types (no Enforcer)", Enforcer = false, ArgumentDriftRate = 0.3 },
         Reference with { Name = "truncating", Description = "generation capped at 48 tokens: long calls stop mid-call with finish length", GenerationTokenCap = 48 },
+        Reference with { Name = "leaking-parser", Description = "the parser leaks <|tool_calls_section_begin|> into content on every tool-call answer (vLLM before PR #28543)", LeakSectionBegin = true },
+        Reference with { Name = "nonstandard-finish", Description = "finish_reason stop sent as \"stop_163586\" (ROCm/ATOM #1727)", StopReasonSuffix = "_163586" },
+        Reference with { Name = "early-eos", Description = "EOS before <|tool_call_end|>: calls arrive as raw text in content with finish stop (SGLang, K2VV #12)", EarlyEosInCall = true },
         Reference with { Name = "flaky", Description = "429 with Retry-After, 5xx and connection resets, deterministic by seed", TransportFaults = new TransportFaultRates(0.08, 0.04, 0.02) },
         Reference with { Name = "slow", Description = "latency and time to first token drawn from a log-normal distribution (median 0.8 s)", Slow = true },
     ];
