@@ -17,7 +17,7 @@ public static partial class ReportCharts
         return [.. new ChartSpec?[]
         {
             FinishReasons(model), TriggerMetrics(model), SchemaAccuracy(model), ErrorCategories(model), CategoryF1(model),
-            LatencyCdf(model), Trend(model),
+            LatencyCdf(model), Trend(model), WireFindings(model),
         }.OfType<ChartSpec>()];
     }
 

@@ -12,7 +12,7 @@ public sealed class CsvReportExporter : IReportExporter
     private static readonly string[] RequestColumns =
     [
         "run", "data_index", "category", "status", "finish_reason", "baseline_finish_reason", "outcome", "verdict",
-        "error_category", "error_path", "attempts", "duration_ms", "ttft_ms", "prompt_tokens", "completion_tokens",
+        "error_category", "error_path", "attempts", "duration_ms", "ttft_ms", "prompt_tokens", "completion_tokens", "wire_findings",
     ];
 
     private static readonly string[] CategoryColumns =
@@ -38,6 +38,7 @@ public sealed class CsvReportExporter : IReportExporter
             await ReportFiles.WriteAsync(outputDirectory, "requests.csv", Requests(model), "every request of every run", cancellationToken).ConfigureAwait(false),
             await ReportFiles.WriteAsync(outputDirectory, "categories.csv", Categories(model), "metrics per run and dataset category", cancellationToken).ConfigureAwait(false),
             await ReportFiles.WriteAsync(outputDirectory, "vendors.csv", Vendors(model), "the runs beside K2VV's published providers", cancellationToken).ConfigureAwait(false),
+            await ReportFiles.WriteAsync(outputDirectory, "wire.csv", Wire(model), "wire findings per run and code", cancellationToken).ConfigureAwait(false),
         ];
     }
 
@@ -48,7 +49,7 @@ public sealed class CsvReportExporter : IReportExporter
         return CsvTable.Write(RequestColumns, model.Runs.SelectMany(run => run.Rows.OrderBy(r => r.DataIndex).Select(r => (IReadOnlyList<object?>)
         [
             run.Label, r.DataIndex, r.Category, r.Status, r.FinishReason, r.BaselineFinishReason, r.Outcome, r.Verdict,
-            r.ErrorCategory, r.ErrorPath, r.Attempts, r.DurationMs, r.TtftMs, r.PromptTokens, r.CompletionTokens,
+            r.ErrorCategory, r.ErrorPath, r.Attempts, r.DurationMs, r.TtftMs, r.PromptTokens, r.CompletionTokens, r.WireCodes,
         ])));
     }
 
@@ -83,6 +84,15 @@ public sealed class CsvReportExporter : IReportExporter
             v.CountSuccessfulToolCall, v.SchemaAccuracy, v.AcceptanceF1, v.ToolCallF1 is { } f1 ? f1 >= v.AcceptanceF1 : null,
         ]);
         return CsvTable.Write(VendorColumns, runs.Concat(published));
+    }
+
+    /// <summary>One row per run and wire code that fired: findings and rows affected (runs in report order, codes in catalogue order).</summary>
+    public static string Wire(ReportModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return CsvTable.Write(["run", "code", "severity", "findings", "rows"], model.Runs.SelectMany(run => model.WireCodes
+            .Where(run.Summary.Wire.Codes.ContainsKey)
+            .Select(code => (IReadOnlyList<object?>)[run.Label, code, K2Verifier.Wire.WireCodes.Find(code)?.Severity, run.Summary.Wire.Codes[code], run.Summary.Wire.Rows.GetValueOrDefault(code)])));
     }
 
     private static IReadOnlyList<object?> Category(string run, string name, CategoryMetrics c) =>

@@ -58,6 +58,13 @@ internal static class SummaryColumns
         ("passes_acceptance_f1", r => r.Summary.Published?.PassesAcceptanceF1),
         ("schema_accuracy_rank", r => r.Summary.Published?.SchemaAccuracyRank),
         ("gates_failed", r => r.Gates.Count == 0 ? null : r.Gates.Count(g => !g.Passed)),
+        ("wire_errors", r => r.Summary.Wire.Errors),
+        ("wire_warnings", r => r.Summary.Wire.Warnings),
+        ("wire_infos", r => r.Summary.Wire.Infos),
+        ("wire_rows_with_findings", r => r.Summary.Wire.RowsWithFindings),
+        ("wire_leaked_markers", r => r.Summary.Wire.LeakedMarkers),
+        ("wire_length_calls", r => r.Summary.Wire.LengthCalls),
+        ("wire_length_calls_cut_off", r => r.Summary.Wire.LengthCallsCutOff),
     ];
 
     private static double? Low(ReportRun run, string metric) => run.Summary.Intervals.GetValueOrDefault(metric)?.Low;

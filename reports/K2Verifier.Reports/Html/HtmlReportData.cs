@@ -78,6 +78,11 @@ internal static class HtmlReportData
         {
             yield return "differs";
         }
+
+        if (row.HasWireErrors)
+        {
+            yield return "wire";
+        }
     }
 
     private static void Row(Utf8JsonWriter w, string run, ReportRow row, int? detail)
@@ -97,6 +102,7 @@ internal static class HtmlReportData
         w.WriteString("answer", row.Answer);
         w.WriteNumber("duration", row.DurationMs);
         w.WriteNumber("attempts", row.Attempts);
+        w.WriteString("wire", row.WireCodes);
         Strings(w, "kinds", Kinds(row));
         if (detail is { } d)
         {

@@ -22,7 +22,7 @@ public sealed class HtmlReportExporter : IReportExporter
         ("run", "run", false), ("index", "data_index", true), ("category", "category", false), ("status", "status", false),
         ("finish", "finish_reason", false), ("baseline", "baseline", false), ("outcome", "outcome", false), ("verdict", "verdict", false),
         ("error", "error", false), ("path", "error path", false), ("answer", "answer / reason", false), ("duration", "duration_ms", true),
-        ("attempts", "attempts", true),
+        ("attempts", "attempts", true), ("wire", "wire findings", false),
     ];
 
     public string Name => "html";
@@ -43,6 +43,7 @@ public sealed class HtmlReportExporter : IReportExporter
         Cards(html, model);
         Gates(html, model);
         Charts(html, model);
+        WireSection.Html(html, model, E);
         Requests(html, model);
         html.Append("<footer class=\"note\"><p><strong>Legend.</strong> schema accuracy: valid tool-call responses / responses finishing with tool_calls. ")
             .Append("TP/FP/FN/TN: both / only this run / only the baseline / neither finished with tool_calls; precision = TP/(TP+FP), recall = TP/(TP+FN), F1 their harmonic mean. ")
@@ -119,7 +120,7 @@ public sealed class HtmlReportExporter : IReportExporter
     private static void Charts(StringBuilder html, ReportModel model)
     {
         html.Append("<section id=\"charts\">\n<h2>Charts</h2>\n<div class=\"charts\">\n");
-        foreach (var chart in ReportCharts.Build(model))
+        foreach (var chart in ReportCharts.Build(model).Where(c => c.Id != "wire-findings"))
         {
             html.Append("<figure id=\"chart-").Append(chart.Id).Append("\">\n").Append(SvgChartRenderer.Render(chart)).Append("</figure>\n");
         }
@@ -131,14 +132,14 @@ public sealed class HtmlReportExporter : IReportExporter
     {
         var problems = model.ProblemRows;
         html.Append("<section id=\"requests\">\n<h2>Requests to look at</h2>\n<p class=\"note\">")
-            .Append(E($"Requests that failed, whose tool calls are invalid, or whose finish_reason differs from the baseline: {Display.Count(problems)}. "))
+            .Append(E($"Requests that failed, whose tool calls are invalid, whose finish_reason differs from the baseline, or with a wire error: {Display.Count(problems)}. "))
             .Append(E(model.DetailedRows < problems
                 ? $"Request and response are embedded for the first {Display.Count(model.DetailedRows)} of them (to keep the page small); the others are in the results files."
                 : "Click a row to see its request and raw response."))
             .Append("</p>\n<div class=\"controls\">\n")
             .Append("<label>search<input type=\"search\" id=\"filter-text\" placeholder=\"data_index, error, answer text…\"></label>\n")
             .Append("<label>run<select id=\"filter-run\"><option value=\"\">all runs</option></select></label>\n")
-            .Append("<label>problem<select id=\"filter-kind\"><option value=\"\">all problems</option><option value=\"failed\">failed</option><option value=\"invalid\">invalid tool calls</option><option value=\"differs\">differs from baseline</option></select></label>\n")
+            .Append("<label>problem<select id=\"filter-kind\"><option value=\"\">all problems</option><option value=\"failed\">failed</option><option value=\"invalid\">invalid tool calls</option><option value=\"differs\">differs from baseline</option><option value=\"wire\">wire errors</option></select></label>\n")
             .Append("<label>category<select id=\"filter-category\"><option value=\"\">all categories</option></select></label>\n")
             .Append("</div>\n<p id=\"request-count\"></p>\n<div class=\"table-wrap\">\n<table id=\"requests-table\">\n<thead><tr>");
         foreach (var (key, title, numeric) in Columns)

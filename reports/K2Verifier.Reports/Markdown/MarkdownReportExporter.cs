@@ -25,6 +25,7 @@ public sealed class MarkdownReportExporter : IReportExporter
         KeyFigureTable(md, model);
         Gates(md, model);
         Errors(md, model);
+        WireMarkdown.Section(md, model);
         Categories(md, model);
         Published(md, model);
         Legend(md, model);

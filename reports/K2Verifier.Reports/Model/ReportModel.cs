@@ -55,6 +55,10 @@ public sealed record ReportModel
     /// <summary>Failed-request categories seen in any run (sorted).</summary>
     public IReadOnlyList<string> FailureCategories => Union(r => r.Summary.FailureCategories.Keys);
 
+    /// <summary>Wire finding codes seen in any run, in the order of <see cref="Wire.WireCodes.All"/>.</summary>
+    public IReadOnlyList<string> WireCodes =>
+        [.. K2Verifier.Wire.WireCodes.All.Select(c => c.Code).Where(c => Runs.Any(r => r.Summary.Wire.Codes.ContainsKey(c)))];
+
     /// <summary>Dataset categories of any run (sorted; empty without categories).</summary>
     public IReadOnlyList<string> DatasetCategories => Union(r => r.Summary.Categories.Keys);
 

@@ -36,6 +36,7 @@ public sealed partial class ReportModelBuilder
             TtftMs = o.TtftMs,
             PromptTokens = o.Usage?.PromptTokens,
             CompletionTokens = o.Usage?.CompletionTokens,
+            WireFindings = o.WireFindings,
         };
     }
 
@@ -97,9 +98,10 @@ public sealed partial class ReportModelBuilder
     {
         var (request, requestCut) = Cap(Indent(result.RequestJson), fieldChars);
         var (response, responseCut) = result.ResponseJson is { } json ? Cap(Indent(json), fieldChars) : (null, false);
-        var checks = result.ToolCallChecks.Count > 0 && row.Verdict != Verdicts.NotApplicable
-            ? result.ToolCallChecks.Select(Describe).ToList()
+        List<string> checks = result.ToolCallChecks.Count > 0 && row.Verdict != Verdicts.NotApplicable
+            ? [.. result.ToolCallChecks.Select(Describe)]
             : row.ErrorMessage is { } message ? [message] : [];
+        checks.AddRange(row.WireFindings.Select(WireExamples.Describe));
         return new RowDetail(request!, response, checks, requestCut || responseCut);
     }
 

@@ -47,6 +47,15 @@ public sealed record ReportRow
     /// <summary>The request and response for the drill-down; only for the first problem rows (the report caps them).</summary>
     public RowDetail? Detail { get; init; }
 
+    /// <summary>The row's wire findings (see docs/wire-conformance.md).</summary>
+    public IReadOnlyList<Wire.WireFinding> WireFindings { get; init; } = [];
+
+    /// <summary>The codes of <see cref="WireFindings"/>, distinct, joined with <c>;</c> (empty when none).</summary>
+    public string WireCodes => string.Join(';', WireFindings.Select(f => f.Code).Distinct(StringComparer.Ordinal));
+
+    /// <summary>True when a wire finding of severity error was recorded.</summary>
+    public bool HasWireErrors => WireFindings.Any(f => f.Severity == Wire.WireSeverity.Error);
+
     public bool IsFailed => Status != Results.CaseStatus.Success;
 
     public bool IsInvalid => Verdict == Verdicts.Invalid;
@@ -54,6 +63,6 @@ public sealed record ReportRow
     /// <summary>True when both sides have a finish_reason and they differ (includes every fp and fn).</summary>
     public bool DiffersFromBaseline => FinishReason is not null && BaselineFinishReason is not null && FinishReason != BaselineFinishReason;
 
-    /// <summary>A row the report lists: failed, invalid, or different from the baseline.</summary>
-    public bool IsProblem => IsFailed || IsInvalid || DiffersFromBaseline;
+    /// <summary>A row the report lists: failed, invalid, different from the baseline, or with a wire error.</summary>
+    public bool IsProblem => IsFailed || IsInvalid || DiffersFromBaseline || HasWireErrors;
 }

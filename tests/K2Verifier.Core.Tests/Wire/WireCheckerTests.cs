@@ -107,6 +107,14 @@ public sealed class WireCheckerTests
         Assert.Equal("choices[1].message.content", finding.Field);
     }
 
+    [Fact]
+    public void Docs_WireConformancePage_ListsEveryCodeWithItsSeverity()
+    {
+        var page = File.ReadAllText(Path.Combine(Repository.Root, "docs", "wire-conformance.md"));
+
+        Assert.All(WireCodes.All, code => Assert.Contains($"| `{code.Code}` | {code.Severity} |", page, StringComparison.Ordinal));
+    }
+
     private static string Nested(int depth) =>
         "{\\\"q\\\":\\\"x\\\",\\\"d\\\":" + string.Concat(Enumerable.Repeat("[", depth - 1)) + string.Concat(Enumerable.Repeat("]", depth - 1)) + "}";
 }

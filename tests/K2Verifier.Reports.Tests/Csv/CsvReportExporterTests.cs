@@ -29,7 +29,7 @@ public sealed class CsvReportExporterTests
         using var fixture = new ReportFixture(12);
         var lines = CsvReportExporter.Requests(fixture.TwoVendors()).TrimEnd('\n').Split('\n');
 
-        Assert.Equal("run,data_index,category,status,finish_reason,baseline_finish_reason,outcome,verdict,error_category,error_path,attempts,duration_ms,ttft_ms,prompt_tokens,completion_tokens", lines[0]);
+        Assert.Equal("run,data_index,category,status,finish_reason,baseline_finish_reason,outcome,verdict,error_category,error_path,attempts,duration_ms,ttft_ms,prompt_tokens,completion_tokens,wire_findings", lines[0]);
         var keys = lines.Skip(1).Select(l => l.Split(',')).Select(f => (f[0], int.Parse(f[1]))).ToList();
         Assert.Equal(24, keys.Count);
         Assert.Equal(keys.OrderBy(k => k.Item1, StringComparer.Ordinal).ThenBy(k => k.Item2), keys);

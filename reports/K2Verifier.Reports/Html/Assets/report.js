@@ -12,7 +12,7 @@
   var categoryFilter = document.getElementById('filter-category');
   var state = { key: 'run', descending: false };
   var numeric = { index: true, duration: true, attempts: true };
-  var columns = ['run', 'index', 'category', 'status', 'finish', 'baseline', 'outcome', 'verdict', 'error', 'path', 'answer', 'duration', 'attempts'];
+  var columns = ['run', 'index', 'category', 'status', 'finish', 'baseline', 'outcome', 'verdict', 'error', 'path', 'answer', 'duration', 'attempts', 'wire'];
 
   function addOptions(select, values) {
     values.forEach(function (value) {
@@ -24,7 +24,7 @@
   }
 
   function text(row) {
-    return [row.index, row.category, row.finish, row.baseline, row.outcome, row.error, row.path, row.message, row.answer]
+    return [row.index, row.category, row.finish, row.baseline, row.outcome, row.error, row.path, row.message, row.answer, row.wire]
       .filter(function (v) { return v !== null && v !== undefined; }).join(' ').toLowerCase();
   }
 
@@ -75,6 +75,7 @@
       cell(tr, row.answer !== null ? row.answer : row.message, 'answer');
       cell(tr, row.duration, 'num');
       cell(tr, row.attempts, 'num');
+      cell(tr, row.wire);
       tr.addEventListener('click', function () { show(row, tr); });
       tr.addEventListener('keydown', function (e) { if (e.key === 'Enter') { show(row, tr); } });
       fragment.appendChild(tr);
@@ -129,6 +130,22 @@
       state.descending = state.key === key ? !state.descending : false;
       state.key = key;
       render();
+    });
+  });
+  // A wire example link: show that run's row in the requests table and open it.
+  document.querySelectorAll('a.wire-example').forEach(function (link) {
+    link.addEventListener('click', function () {
+      runFilter.value = data.runs.length < 2 ? '' : link.dataset.run;
+      kindFilter.value = '';
+      categoryFilter.value = '';
+      search.value = link.dataset.index;
+      render();
+      var target = null;
+      tbody.querySelectorAll('tr').forEach(function (tr) {
+        var row = rows[Number(tr.dataset.order)];
+        if (row.run === link.dataset.run && String(row.index) === link.dataset.index) { target = tr; }
+      });
+      if (target) { show(rows[Number(target.dataset.order)], target); }
     });
   });
   if (columns.length !== document.querySelectorAll('#requests-table th').length) {
