@@ -47,7 +47,8 @@ public sealed class HtmlReportBrowserTests : IDisposable
         }
 
         Assert.Equal(2, await Int(page, "document.querySelectorAll('.card').length", ct));
-        Assert.Equal(6, await Int(page, "document.querySelectorAll('figure svg').length", ct));
+        Assert.Equal(model.WireCodes.Count > 0 ? 7 : 6, await Int(page, "document.querySelectorAll('figure svg').length", ct));
+        Assert.Equal(model.WireCodes.Count, await Int(page, "document.querySelectorAll('#wire tbody tr').length", ct));
         Assert.Equal(model.ProblemRows, await Int(page, "document.querySelectorAll('#requests-table tbody tr').length", ct));
 
         // Sorting by duration: ascending, then descending.
