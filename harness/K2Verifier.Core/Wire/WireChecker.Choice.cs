@@ -54,6 +54,10 @@ public sealed partial class WireChecker
         {
             CheckLengthCalls(findings, path, calls, tools);
         }
+        else if (number > 0 && finish == "tool_calls" && calls.Count > 0)
+        {
+            CheckExtraChoiceCalls(findings, path, calls, tools);
+        }
     }
 
     private static void CheckMarkers(List<WireFinding> findings, string field, string? text)
@@ -86,6 +90,14 @@ public sealed partial class WireChecker
             case "none" when calls.Count > 0:
                 findings.Add(WireFinding.Of(WireCodes.ToolChoiceNoneWithCall, $"{path}.message.tool_calls", $"tool_choice none, {calls.Count} call(s)"));
                 break;
+        }
+    }
+
+    private void CheckExtraChoiceCalls(List<WireFinding> findings, string path, List<NormalizedToolCall> calls, IReadOnlyList<ToolDeclaration> tools)
+    {
+        foreach (var check in _validator.Validate("tool_calls", calls, tools).Checks.Where(c => !c.Valid))
+        {
+            findings.Add(WireFinding.Of(WireCodes.ExtraChoiceInvalidCall, $"{path}.message.tool_calls[{check.Index}].function.arguments", $"{check.Name}: {check.Category}"));
         }
     }
 

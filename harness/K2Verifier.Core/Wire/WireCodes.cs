@@ -86,6 +86,10 @@ public static class WireCodes
     public static readonly WireCode ToolChoiceNoneWithCall = new("tool_choice_none_with_call", WireSeverity.Error,
         "tool_choice none answered with a tool call: the client asked for text only.");
 
+    /// <summary>An invalid call in a choice after the first.</summary>
+    public static readonly WireCode ExtraChoiceInvalidCall = new("extra_choice_invalid_call", WireSeverity.Warn,
+        "K2VV scores only choices[0]; every further choice that finishes with tool_calls is judged the same way here, and each invalid call in it is counted (its category in the excerpt), apart from K2VV's counts.");
+
     /// <summary>More choices than asked.</summary>
     public static readonly WireCode UnrequestedChoices = new("unrequested_choices", WireSeverity.Warn,
         "More than one choice without n asked: only choices[0] is scored by K2VV, the others were paid for and ignored.");
@@ -140,7 +144,7 @@ public static class WireCodes
         NonStandardFinishReason, MissingFinishReason, LeakedMarker, EmptyStop, ReasoningOnly, ArgumentsNotObject, ArgumentsNotString,
         NonStandardJson, DeepNesting, MissingToolCallId, DuplicateToolCallId, NonOfficialToolCallId, StopWithToolCalls, ToolCallsWithoutCalls,
         LengthCallValid, LengthCallInvalid, LengthCallCutOff, ToolChoiceNotHonoured, ToolChoiceOtherFunction, ToolChoiceNoneWithCall,
-        UnrequestedChoices, ChoiceCountMismatch, StreamFirstDeltaWithoutRole, StreamToolCallWithoutIndex, StreamToolCallHeaderRepeated,
+        ExtraChoiceInvalidCall, UnrequestedChoices, ChoiceCountMismatch, StreamFirstDeltaWithoutRole, StreamToolCallWithoutIndex, StreamToolCallHeaderRepeated,
         StreamUsageMissing, StreamChunkAfterFinish, StreamMissingDone, StreamNonJsonEvent, UsageMissing, UsageInconsistent, MissingResponseField,
     ];
 

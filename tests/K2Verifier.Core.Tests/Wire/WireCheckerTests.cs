@@ -28,6 +28,7 @@ public sealed class WireCheckerTests
         { "tool_choice_not_honoured", () => NonStream(Request(",\"tool_choice\":\"required\""), Body()), () => NonStream(Request(",\"tool_choice\":\"required\""), Body("tool_calls", "null", Call())) },
         { "tool_choice_other_function", () => NonStream(Request(",\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"lookup\"}}"), Body("tool_calls", "null", Call())), () => NonStream(Request(",\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"search\"}}"), Body("tool_calls", "null", Call())) },
         { "tool_choice_none_with_call", () => NonStream(Request(",\"tool_choice\":\"none\""), Body("tool_calls", "null", Call())), () => NonStream(Request(",\"tool_choice\":\"auto\""), Body("tool_calls", "null", Call())) },
+        { "extra_choice_invalid_call", () => NonStream(Request(",\"n\":2"), Body(choices: CallChoices("""{\"q\":1}"""))), () => NonStream(Request(",\"n\":2"), Body(choices: CallChoices("""{\"q\":\"x\"}"""))) },
         { "unrequested_choices", () => NonStream(Request(), Body(choices: TwoChoices)), () => NonStream(Request(",\"n\":2"), Body(choices: TwoChoices)) },
         { "choice_count_mismatch", () => NonStream(Request(",\"n\":3"), Body(choices: TwoChoices)), () => NonStream(Request(",\"n\":2"), Body(choices: TwoChoices)) },
         { "usage_missing", () => NonStream(Request(), Body(usage: "null")), () => NonStream(Request(), Body()) },
@@ -43,6 +44,9 @@ public sealed class WireCheckerTests
     };
 
     private const string TwoChoices = """[{"index":0,"message":{"role":"assistant","content":"a"},"finish_reason":"stop"},{"index":1,"message":{"role":"assistant","content":"b"},"finish_reason":"stop"}]""";
+
+    private static string CallChoices(string secondArguments) =>
+        $$"""[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[{{Call()}}]},"finish_reason":"tool_calls"},{"index":1,"message":{"role":"assistant","content":null,"tool_calls":[{{Call(secondArguments, "functions.search:1")}}]},"finish_reason":"tool_calls"}]""";
 
     [Theory]
     [MemberData(nameof(Cases))]
