@@ -11,4 +11,7 @@ public sealed record SchemaEntry(string Id, string ToolName, JsonObject Paramete
 {
     /// <summary>The features of <see cref="Parameters"/> (see <see cref="SchemaFeatures"/>).</summary>
     public IReadOnlyList<string> Features { get; } = SchemaFeatures.Of(Parameters);
+
+    /// <summary>Why no instance satisfies the schema, when <see cref="SchemaSatisfiability"/> finds a reason; null otherwise.</summary>
+    public string? Unsatisfiable { get; } = SchemaSatisfiability.Problem(Parameters);
 }
