@@ -7,8 +7,8 @@ namespace K2Verifier.Suites.Tokens;
 /// </summary>
 /// <param name="Expected">Tokens of the correct render (with the generation prompt).</param>
 /// <param name="WithoutGenerationPrompt">Tokens when <c>add_generation_prompt</c> is dropped (bug 1).</param>
-/// <param name="PrintedParts">Tokens when empty contents are printed as a parts list (bug 2); null when the request has no empty content.</param>
-/// <param name="Both">Tokens with both bugs; null when the request has no empty content.</param>
+/// <param name="PrintedParts">Tokens when parts lists (and empty contents promoted to one) are printed as text (bug 2); null when the request has neither.</param>
+/// <param name="Both">Tokens with both bugs; null when the request has neither.</param>
 /// <param name="Problem">Why the request could not be rendered, when it could not.</param>
 public sealed record TokenExpectation(int Expected, int WithoutGenerationPrompt, int? PrintedParts, int? Both, string? Problem = null)
 {

@@ -12,12 +12,13 @@ namespace K2Verifier.Suites.Tokens;
 /// Prompt-token accounting (KVV <c>tests/prompt_tokens/</c>): for a sample of dataset requests, the prompt is rendered
 /// with the model's chat template (our Jinja interpreter) and counted with the model's tokenizer; the vendor's
 /// <c>usage.prompt_tokens</c> must fall within [ours, ours + 3]. Outside it, the row gives the difference and names the
-/// render bug whose count it matches: bug 1 (the generation-prompt opener missing) or bug 2 (a printed parts list).
+/// render bug whose count it matches: bug 1 (the generation-prompt opener missing) or bug 2 (a parts list, or an empty
+/// content promoted to one, printed as text by a template written for strings).
 /// </summary>
 public sealed class TokensSuite : IProbeSuite
 {
-    /// <summary>What vLLM 0.11.0 printed for <c>content: ""</c> promoted to a parts list by a template written for strings.</summary>
-    public const string PrintedEmptyParts = "[{'type': 'text', 'text': ''}]";
+    // A template written for strings prints a parts list as the list's literal text; our interpreter prints it as Jinja does.
+    private static readonly Lazy<ChatTemplate> Printer = new(() => ChatTemplate.FromText("{{ c }}", "print"));
 
     private readonly IReadOnlyList<ProbeCase> _cases;
 
@@ -54,7 +55,7 @@ public sealed class TokensSuite : IProbeSuite
                 Body = body,
                 Expected = expectation.Problem is null ? $"[{expectation.Expected}, {expectation.Expected + TokenExpectation.Window}]" : "render",
                 Rationale = "usage.prompt_tokens within [ours, ours + 3] (KVV's window)",
-                Features = [EmptyContent(body) ? "empty_content" : "no_empty_content", body["tools"] is JsonArray { Count: > 0 } ? "tools" : "no_tools"],
+                Features = [EmptyContent(body) ? "parts_or_empty_content" : "string_content", body["tools"] is JsonArray { Count: > 0 } ? "tools" : "no_tools"],
                 Context = expectation,
             });
         }
@@ -102,7 +103,7 @@ public sealed class TokensSuite : IProbeSuite
     {
         if (e.Both is { } both && TokenExpectation.InWindow(count, both) && !TokenExpectation.InWindow(count, e.WithoutGenerationPrompt))
         {
-            return ("bug1_and_bug2", $"bug 1, the generation-prompt opener ({e.OpenerTokens} tokens) is missing, and bug 2, an empty content printed as a parts list");
+            return ("bug1_and_bug2", $"bug 1, the generation-prompt opener ({e.OpenerTokens} tokens) is missing, and bug 2, a parts list (or an empty content promoted to one) printed as text");
         }
 
         if (TokenExpectation.InWindow(count, e.WithoutGenerationPrompt))
@@ -111,7 +112,7 @@ public sealed class TokensSuite : IProbeSuite
         }
 
         return e.PrintedParts is { } printed && TokenExpectation.InWindow(count, printed)
-            ? ("bug2_printed_parts", "bug 2, an empty content printed as a parts list")
+            ? ("bug2_printed_parts", "bug 2, a parts list (or an empty content promoted to one) printed as text")
             : ("count_mismatch", null);
     }
 
@@ -144,9 +145,10 @@ public sealed class TokensSuite : IProbeSuite
         var messages = body["messages"] is JsonArray list ? (JsonArray)list.DeepClone() : [];
         if (printParts)
         {
-            foreach (var message in messages.OfType<JsonObject>().Where(IsEmptyContent))
+            foreach (var message in messages.OfType<JsonObject>().Where(Printable))
             {
-                message["content"] = PrintedEmptyParts;
+                var parts = message["content"] as JsonArray ?? [new JsonObject { ["type"] = "text", ["text"] = string.Empty }];
+                message["content"] = Printer.Value.Render(new ChatTemplateRequest { Messages = [], Variables = new JsonObject { ["c"] = parts.DeepClone() } });
             }
         }
 
@@ -158,7 +160,9 @@ public sealed class TokensSuite : IProbeSuite
         });
     }
 
-    private static bool EmptyContent(JsonObject body) => (body["messages"] as JsonArray ?? []).OfType<JsonObject>().Any(IsEmptyContent);
+    private static bool EmptyContent(JsonObject body) => (body["messages"] as JsonArray ?? []).OfType<JsonObject>().Any(Printable);
 
-    private static bool IsEmptyContent(JsonObject message) => message["content"] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length == 0;
+    // content "" (which vLLM 0.11.0 promoted to a parts list) or a parts list: what a template written for strings prints.
+    private static bool Printable(JsonObject message) =>
+        message["content"] is JsonArray || (message["content"] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length == 0);
 }
