@@ -13,7 +13,7 @@ internal static class ReportCommand
 {
     public static Command Create(CliConsole console)
     {
-        var results = new Argument<string[]>("results") { Description = "One or more results.jsonl files (ours or K2-Vendor-Verifier's); several make a comparison.", Arity = ArgumentArity.OneOrMore };
+        var results = new Argument<string[]>("results") { Description = "One or more results.jsonl files (ours or K2-Vendor-Verifier's; several make a comparison), or folders written by suite (a probe-suite section).", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out") { Description = "The folder to write the report into (created when missing).", Required = true };
         var labels = new Option<string[]>("--label") { Description = "A name for each results file, in order (repeatable; default: the model, else the file name).", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
         var history = new Option<string?>("--history") { Description = "A folder of earlier summary.json files: adds a trend chart (ordered by eval_started_at)." };
@@ -25,7 +25,7 @@ internal static class ReportCommand
         command.Options.Add(gateOptions.Gate);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var paths = parseResult.GetValue(results) ?? [];
+            var (paths, suiteFolders) = SuiteReportInputs.Split(parseResult.GetValue(results) ?? []);
             var names = parseResult.GetValue(labels) ?? [];
             var gates = gateOptions.Bind(parseResult, SummaryMetrics.IsKnown, SummaryMetrics.Names);
             var problems = paths.Where(p => !File.Exists(p)).Select(p => $"results file not found: {p}").ToList();
@@ -53,9 +53,10 @@ internal static class ReportCommand
                 Title = parseResult.GetValue(title)!,
             };
             var inputs = paths.Select((path, i) => new ReportInput(path, i < names.Length ? names[i] : null)).ToList();
-            var model = await ReportWriter.WriteAsync(console, console.Out, inputs, options, parseResult.GetValue(output)!, cancellationToken).ConfigureAwait(false);
+            var model = inputs.Count == 0 ? null : await ReportWriter.WriteAsync(console, console.Out, inputs, options, parseResult.GetValue(output)!, cancellationToken).ConfigureAwait(false);
+            await SuiteReportInputs.AddSectionAsync(console.Out, suiteFolders, parseResult.GetValue(output)!, cancellationToken).ConfigureAwait(false);
             var exitCode = (int)ExitCode.Ok;
-            foreach (var run in model.Runs.Where(r => r.Gates.Count > 0))
+            foreach (var run in model?.Runs.Where(r => r.Gates.Count > 0) ?? [])
             {
                 await console.Out.WriteLineAsync($"{Environment.NewLine}{run.Label}:").ConfigureAwait(false);
                 exitCode = Math.Max(exitCode, GateReport.Finish(run.Gates, console.Out));

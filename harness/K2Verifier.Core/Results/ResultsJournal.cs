@@ -70,6 +70,26 @@ public sealed class ResultsJournal : IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Appends one JSON line that is not a <see cref="CaseResult"/> (a probe suite's row) with the same discipline: one
+    /// unbuffered write, newline included, handed to the operating system before returning.
+    /// </summary>
+    public void AppendLine(ReadOnlySpan<byte> utf8Json)
+    {
+        if (utf8Json.IndexOf((byte)'\n') >= 0)
+        {
+            throw new ArgumentException("a journal line must not contain a newline", nameof(utf8Json));
+        }
+
+        var line = new byte[utf8Json.Length + 1];
+        utf8Json.CopyTo(line);
+        line[^1] = (byte)'\n';
+        lock (_gate)
+        {
+            _stream.Write(line);
+        }
+    }
+
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {

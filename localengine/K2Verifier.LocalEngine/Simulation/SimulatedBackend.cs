@@ -43,6 +43,16 @@ public sealed class SimulatedBackend : IChatBackend
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = JsonNode.Parse(request.WireBodyJson) as JsonObject ?? [];
+        if (RequestChecks.Find(body) is { } refusal)
+        {
+            return new BackendResponse
+            {
+                StatusCode = 400,
+                Body = RequestChecks.ErrorBody(refusal.Param, refusal.Message),
+                Failure = new BackendFailure(BackendFailureCategory.HttpStatus, $"400 Bad Request: {refusal.Message}", 400),
+            };
+        }
+
         var result = Respond(body, request.DataIndex, request.Tools, request.Stream);
         return await _transport.DeliverAsync(request.DataIndex, result, cancellationToken).ConfigureAwait(false);
     }
@@ -100,7 +110,7 @@ public sealed class SimulatedBackend : IChatBackend
         var id = $"chatcmpl-sim-{dataIndex}";
         var created = _time.GetUtcNow().ToUnixTimeSeconds();
         var model = body["model"]?.GetValueKind() == JsonValueKind.String ? body["model"]!.GetValue<string>() : "kimi-k2-sim";
-        var promptTokens = ServerResponse.EstimateTokens(prompt);
+        var promptTokens = SimulatorTokenizer.Count(prompt);
         var completionTokens = Math.Max(1, ServerResponse.EstimateTokens(completion));
         var text = stream
             ? ServerResponse.Stream(id, created, model, content, calls, finish, promptTokens, completionTokens)
