@@ -58,7 +58,7 @@ internal static class ReportCommand
             foreach (var run in model.Runs.Where(r => r.Gates.Count > 0))
             {
                 await console.Out.WriteLineAsync($"{Environment.NewLine}{run.Label}:").ConfigureAwait(false);
-                exitCode = Math.Max(exitCode, GateReport.Finish(run.Gates, console.Out));
+                exitCode = Math.Max(exitCode, GateReport.Finish(run.Gates, console.Out, console.Error));
             }
 
             return exitCode;

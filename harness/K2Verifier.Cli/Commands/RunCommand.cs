@@ -76,7 +76,7 @@ internal static class RunCommand
             metrics = repeat.Means();
         }
 
-        var verdicts = GateEvaluator.Evaluate(plan.Gates, metrics, SummaryMetrics.CountPrefixes);
+        var verdicts = SummaryGates.Evaluate(plan.Gates, last.Summary, metrics);
         if (plan.Junit is not null)
         {
             await JUnitExporter.WriteAsync(plan.Junit, $"k2verifier run {plan.Run.DatasetPath}", verdicts, last.Outcomes, CancellationToken.None).ConfigureAwait(false);
@@ -95,7 +95,7 @@ internal static class RunCommand
             await ReportWriter.WriteAsync(console, console.Out, journals, options, directory, CancellationToken.None).ConfigureAwait(false);
         }
 
-        return GateReport.Finish(verdicts, console.Out);
+        return GateReport.Finish(verdicts, console.Out, console.Error);
     }
 
     internal static async Task<RunReport> RunOnceAsync(CliConsole console, IChatBackend backend, CaseEvaluator evaluator, RunOptions options, CancellationToken cancellationToken)

@@ -50,7 +50,7 @@ internal static class ScoreCommand
                 SummaryPrinter.Print(summary, console.Out);
             }
 
-            var verdicts = GateEvaluator.Evaluate(gates, SummaryMetrics.Flatten(summary), SummaryMetrics.CountPrefixes);
+            var verdicts = SummaryGates.Evaluate(gates, summary);
             if (parseResult.GetValue(gateOptions.Junit) is { } junit)
             {
                 await JUnitExporter.WriteAsync(junit, $"k2verifier score {path}", verdicts, MetricsCalculator.Latest(journal.Outcomes), cancellationToken).ConfigureAwait(false);
@@ -63,7 +63,7 @@ internal static class ScoreCommand
                 await ReportWriter.WriteAsync(console, console.Error, [new ReportInput(path)], options, directory, cancellationToken).ConfigureAwait(false);
             }
 
-            return GateReport.Finish(verdicts, parseResult.GetValue(json) ? console.Error : console.Out);
+            return GateReport.Finish(verdicts, parseResult.GetValue(json) ? console.Error : console.Out, console.Error);
         });
         return command;
     }

@@ -16,7 +16,7 @@ namespace K2Verifier.Cli.Serving;
 
 /// <summary>
 /// Serves a <see cref="SimulatedBackend"/> over HTTP on 127.0.0.1 at <c>POST /v1/chat/completions</c> (JSON, or SSE when
-/// the body asks for a stream). Requests are matched to dataset lines by their identity (<see cref="RequestIdentity"/>:
+/// the body asks for a stream). Requests are matched to dataset lines by their identity (<see cref="Preparation.RequestIdentity"/>:
 /// messages, tools, tool_choice, stream) to find the data_index and its label; an unknown request is answered as the
 /// label <c>stop</c> would have it and said on the log. The <c>flaky</c> and <c>slow</c> profiles apply their faults on
 /// the wire: 429 with <c>Retry-After</c>, 503, connection resets, and delayed, paced streams.

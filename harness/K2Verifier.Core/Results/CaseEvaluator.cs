@@ -80,7 +80,10 @@ public sealed class CaseEvaluator
             result.TtftMs,
             result.Attempts,
             normalized?.Usage,
-            result.LastRunAt);
+            result.LastRunAt)
+        {
+            RequestKey = row.TryGetProperty("request", out var request) && request.ValueKind == JsonValueKind.Object ? RequestIdentity.Of(request) : null,
+        };
     }
 
     /// <summary>The snake_case name results.jsonl uses for a backend failure category.</summary>

@@ -17,6 +17,9 @@ public sealed record CaseOutcome(
     TokenUsage? Usage,
     string LastRunAt)
 {
+    /// <summary>The request's <see cref="Preparation.RequestIdentity"/> (null when the row has no request object); compare joins runs by it.</summary>
+    public string? RequestKey { get; init; }
+
     /// <summary>True when the row's status is success.</summary>
     public bool IsSuccess => Status == CaseStatus.Success;
 }

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using K2Verifier.Preparation;
 
 namespace K2Verifier.LocalEngine.Simulation;
 
 /// <summary>
-/// Finds a request's dataset line (its data_index) by its <see cref="RequestIdentity"/>. Lines with the same identity
+/// Finds a request's dataset line (its data_index) by its <see cref="RequestIdentity"/> (messages, tools,
+/// tool_choice, stream). Lines with the same identity
 /// are handed out in dataset order, one per request (then again from the first), so a run that sends them in order gets
 /// the data_index an in-process run would use. Thread-safe.
 /// </summary>
@@ -36,17 +38,19 @@ public sealed class DatasetIdentityIndex
                 continue;
             }
 
-            JsonObject body;
+            string identity;
             try
             {
-                body = JsonNode.Parse(line) as JsonObject ?? throw new InvalidDataException($"{path}:{number}: not a JSON object");
+                using var body = JsonDocument.Parse(line);
+                identity = body.RootElement.ValueKind == JsonValueKind.Object
+                    ? RequestIdentity.Of(body.RootElement)
+                    : throw new InvalidDataException($"{path}:{number}: not a JSON object");
             }
             catch (JsonException ex)
             {
                 throw new InvalidDataException($"{path}:{number}: not JSON ({ex.Message})", ex);
             }
 
-            var identity = RequestIdentity.Of(body);
             if (!lines.TryGetValue(identity, out var list))
             {
                 lines[identity] = list = [];
@@ -61,7 +65,9 @@ public sealed class DatasetIdentityIndex
     /// <summary>The data_index of the dataset line <paramref name="body"/> came from, or null when none matches.</summary>
     public int? Find(JsonObject body)
     {
-        var key = RequestIdentity.Of(body);
+        ArgumentNullException.ThrowIfNull(body);
+        using var document = JsonDocument.Parse(body.ToJsonString());
+        var key = RequestIdentity.Of(document.RootElement);
         if (!_lines.TryGetValue(key, out var candidates))
         {
             return null;

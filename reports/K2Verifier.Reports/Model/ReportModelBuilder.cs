@@ -59,7 +59,7 @@ public sealed partial class ReportModelBuilder
             Source = input.ResultsPath,
             Summary = summary,
             Rows = rows,
-            Gates = options.Gates.Count == 0 ? [] : GateEvaluator.Evaluate(options.Gates, SummaryMetrics.Flatten(summary), SummaryMetrics.CountPrefixes),
+            Gates = options.Gates.Count == 0 ? [] : SummaryGates.Evaluate(options.Gates, summary),
         };
     }
 
