@@ -50,19 +50,20 @@ internal static class CompareCommand
             {
                 await console.Error.WriteLineAsync($"warning: {comparison.DifferentRequests.Count} data_index value(s) hold different requests in A and B {(parseResult.GetValue(allowDisjoint) ? ", compared by data_index anyway (--allow-disjoint)" : " and are left out of the comparison")}").ConfigureAwait(false);
             }
+            var verdicts = GateEvaluator.Evaluate(gates, ComparisonMetrics.Flatten(comparison), unavailable: name => ComparisonMetrics.Unavailable(comparison, name));
             if (parseResult.GetValue(json))
             {
-                await console.Out.WriteLineAsync(JsonSerializer.Serialize(comparison, ComparisonPrinter.JsonOptions)).ConfigureAwait(false);
+                var document = ResultsPipeline.Document(JsonSerializer.SerializeToNode(comparison, ComparisonPrinter.JsonOptions)!.AsObject(), verdicts);
+                await console.Out.WriteLineAsync(document.ToJsonString(ComparisonPrinter.JsonOptions)).ConfigureAwait(false);
             }
             else
             {
                 ComparisonPrinter.Print(comparison, console.Out);
             }
 
-            var verdicts = GateEvaluator.Evaluate(gates, ComparisonMetrics.Flatten(comparison), unavailable: name => ComparisonMetrics.Unavailable(comparison, name));
             if (parseResult.GetValue(gateOptions.Junit) is { } junit)
             {
-                await JUnitExporter.WriteAsync(junit, $"k2verifier compare {pathA} {pathB}", verdicts, Metrics.MetricsCalculator.Latest(journalB.Outcomes), cancellationToken).ConfigureAwait(false);
+                await ComparisonJUnitExporter.WriteAsync(junit, $"k2verifier compare {pathA} {pathB}", verdicts, comparison, journalB.Outcomes, cancellationToken).ConfigureAwait(false);
                 await console.Error.WriteLineAsync($"wrote {junit}").ConfigureAwait(false);
             }
 

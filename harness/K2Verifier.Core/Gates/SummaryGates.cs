@@ -14,4 +14,12 @@ public static class SummaryGates
         ArgumentNullException.ThrowIfNull(summary);
         return GateEvaluator.Evaluate(gates, metrics ?? SummaryMetrics.Flatten(summary), SummaryMetrics.CountPrefixes, name => SummaryMetrics.Unavailable(summary, name));
     }
+
+    /// <summary><paramref name="summary"/> with the verdicts recorded: each gate, and the overall verdict (incomplete when the run is).</summary>
+    public static RunSummary Record(RunSummary summary, IReadOnlyList<GateResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(results);
+        return summary with { Gates = [.. results.Select(GateRecord.From)], Verdict = GateVerdicts.Of(results, summary.Run.Complete) };
+    }
 }
