@@ -17,9 +17,10 @@ internal static class CompareCommand
         var a = new Argument<string>("a") { Description = "The earlier results file (e.g. last night's)." };
         var b = new Argument<string>("b") { Description = "The later results file (e.g. tonight's)." };
         var json = new Option<bool>("--json") { Description = "Print the comparison as JSON on stdout instead of the table." };
+        var allowDisjoint = new Option<bool>("--allow-disjoint") { Description = "Compare runs that share no request (join by data_index although the requests differ); without it such a compare exits 2." };
         var baselineOptions = new BaselineOptions();
         var gateOptions = new GateOptions();
-        var command = new Command("compare", "Per-request differences and metric deltas (with intervals) between two results files.") { a, b, json };
+        var command = new Command("compare", "Per-request differences and metric deltas (with intervals) between two results files.") { a, b, json, allowDisjoint };
         baselineOptions.AddTo(command);
         gateOptions.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -39,24 +40,34 @@ internal static class CompareCommand
             var scorer = new ResultsScorer(new CaseEvaluator(JsonSchemaValidator.Default));
             void Warn(string problem) => console.Error.WriteLine($"warning: {problem}");
             var journalB = scorer.Read(pathB, Warn);
-            var comparison = RunComparer.Compare(pathA, scorer.Read(pathA, Warn).Outcomes, pathB, journalB.Outcomes, baseline);
+            var comparison = RunComparer.Compare(pathA, scorer.Read(pathA, Warn).Outcomes, pathB, journalB.Outcomes, baseline, parseResult.GetValue(allowDisjoint));
+            if (comparison.IsDisjoint && !parseResult.GetValue(allowDisjoint))
+            {
+                throw new UsageException($"{pathA} and {pathB} share no request: {comparison.DifferentRequests.Count} data_index value(s) in common hold different requests (messages, tools, tool_choice), {comparison.OnlyInA.Count} are only in A, {comparison.OnlyInB.Count} only in B. They ran different datasets; pass --allow-disjoint to compare them by data_index anyway");
+            }
+
+            if (comparison.DifferentRequests.Count > 0)
+            {
+                await console.Error.WriteLineAsync($"warning: {comparison.DifferentRequests.Count} data_index value(s) hold different requests in A and B {(parseResult.GetValue(allowDisjoint) ? ", compared by data_index anyway (--allow-disjoint)" : " and are left out of the comparison")}").ConfigureAwait(false);
+            }
+            var verdicts = GateEvaluator.Evaluate(gates, ComparisonMetrics.Flatten(comparison), unavailable: name => ComparisonMetrics.Unavailable(comparison, name));
             if (parseResult.GetValue(json))
             {
-                await console.Out.WriteLineAsync(JsonSerializer.Serialize(comparison, ComparisonPrinter.JsonOptions)).ConfigureAwait(false);
+                var document = ResultsPipeline.Document(JsonSerializer.SerializeToNode(comparison, ComparisonPrinter.JsonOptions)!.AsObject(), verdicts);
+                await console.Out.WriteLineAsync(document.ToJsonString(ComparisonPrinter.JsonOptions)).ConfigureAwait(false);
             }
             else
             {
                 ComparisonPrinter.Print(comparison, console.Out);
             }
 
-            var verdicts = GateEvaluator.Evaluate(gates, ComparisonMetrics.Flatten(comparison));
             if (parseResult.GetValue(gateOptions.Junit) is { } junit)
             {
-                await JUnitExporter.WriteAsync(junit, $"k2verifier compare {pathA} {pathB}", verdicts, Metrics.MetricsCalculator.Latest(journalB.Outcomes), cancellationToken).ConfigureAwait(false);
+                await ComparisonJUnitExporter.WriteAsync(junit, $"k2verifier compare {pathA} {pathB}", verdicts, comparison, journalB.Outcomes, cancellationToken).ConfigureAwait(false);
                 await console.Error.WriteLineAsync($"wrote {junit}").ConfigureAwait(false);
             }
 
-            return GateReport.Finish(verdicts, parseResult.GetValue(json) ? console.Error : console.Out);
+            return GateReport.Finish(verdicts, parseResult.GetValue(json) ? console.Error : console.Out, console.Error);
         });
         return command;
     }

@@ -4,6 +4,7 @@ using K2Verifier.Baselines;
 using K2Verifier.Cli.Output;
 using K2Verifier.Common;
 using K2Verifier.Comparison;
+using K2Verifier.Gates;
 using K2Verifier.LocalEngine.Simulation;
 using K2Verifier.Metrics;
 using K2Verifier.Reports.Model;
@@ -110,8 +111,8 @@ internal static class DemoCommand
         await ReportWriter.WriteAsync(
             console,
             console.Out,
-            [.. runs.Select(r => new ReportInput(r.Report.ResultsPath, r.Profile))],
-            new ReportOptions { Baseline = baseline },
+            [.. runs.Select(r => new ReportInput(r.Report.ResultsPath, r.Profile) { Journal = new ScoredJournal(r.Report.Outcomes, r.Report.Summary.UnreadableRows, r.Report.Summary.Model) })],
+            new ReportOptions { Baseline = baseline, Gates = AcceptanceGates },
             plan.Out,
             cancellationToken).ConfigureAwait(false);
         foreach (var run in runs)
@@ -123,6 +124,9 @@ internal static class DemoCommand
         await console.Out.WriteLineAsync($"wrote {markdown}").ConfigureAwait(false);
         return (int)ExitCode.Ok;
     }
+
+    /// <summary>K2VV's published acceptance line for K2-0905, so the report shows which simulated deployment would pass a release gate.</summary>
+    private static IReadOnlyList<GateExpression> AcceptanceGates { get; } = [GateExpression.Parse("tool_call_f1>=0.80")];
 
     private static void DeleteIfPresent(string path)
     {

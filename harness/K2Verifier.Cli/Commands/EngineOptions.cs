@@ -90,6 +90,11 @@ internal sealed class EngineOptions
         {
             var path = ExpectedPath(parseResult, datasetPath);
             var labels = File.Exists(path) ? ExpectedLabels.Read(path) : ExpectedLabels.Empty;
+            if (labels.Count == 0)
+            {
+                log.WriteLine($"warning: no labels at {path}: the simulator answers every request in text (finish_reason stop), so tool calls are far rarer than in a labelled run. Pass --expected FILE.");
+            }
+
             return new SimulatedBackend(SimulationProfile.Get(parseResult.GetValue(Profile)!), labels, parseResult.GetValue(Seed));
         }
 

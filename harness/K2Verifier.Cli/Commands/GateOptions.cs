@@ -43,7 +43,7 @@ internal sealed class GateOptions
         {
             var suggestions = unknown.Select(u => (Name: u, Closest: Suggestions.Closest(u, names)))
                 .Select(x => x.Closest.Count == 0 ? $"'{x.Name}'" : $"'{x.Name}' (did you mean '{string.Join("' or '", x.Closest)}'?)");
-            throw new UsageException($"unknown metric {string.Join(", ", suggestions)} in --gate. Valid metrics: {string.Join(", ", names)}");
+            throw new UsageException($"unknown metric {string.Join(", ", suggestions)} in --gate; the metric names are listed in docs/scoring-and-gates.md");
         }
 
         return gates;

@@ -23,6 +23,7 @@ internal static class ReportCommand
         var command = new Command("report", "Write CSV, SVG charts, a self-contained HTML page and a Markdown summary for one or more results files.") { results, output, labels, history, title };
         baselineOptions.AddTo(command);
         command.Options.Add(gateOptions.Gate);
+        command.Options.Add(gateOptions.Junit);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var (paths, suiteFolders) = SuiteReportInputs.Split(parseResult.GetValue(results) ?? []);
@@ -59,7 +60,15 @@ internal static class ReportCommand
             foreach (var run in model?.Runs.Where(r => r.Gates.Count > 0) ?? [])
             {
                 await console.Out.WriteLineAsync($"{Environment.NewLine}{run.Label}:").ConfigureAwait(false);
-                exitCode = Math.Max(exitCode, GateReport.Finish(run.Gates, console.Out));
+                exitCode = Math.Max(exitCode, GateReport.Finish(run.Gates, console.Out, console.Error));
+            }
+
+            if (parseResult.GetValue(gateOptions.Junit) is { } junit)
+            {
+                // One gates suite; with several runs each testcase is named after its run.
+                var gatesOfRuns = model.Runs.SelectMany(r => r.Gates.Select(g => model.Runs.Count == 1 ? g : g with { Gate = g.Gate with { Text = $"{r.Label}: {g.Gate.Text}" } })).ToList();
+                await Reports.JUnit.JUnitExporter.WriteAsync(junit, $"k2verifier report {string.Join(' ', paths)}", gatesOfRuns, [], cancellationToken).ConfigureAwait(false);
+                await console.Out.WriteLineAsync($"wrote {junit}").ConfigureAwait(false);
             }
 
             return exitCode;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using K2Verifier.Backends;
 using K2Verifier.Cli.Output;
 using K2Verifier.Common;
@@ -30,7 +31,7 @@ internal static class RunCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var (runOptions, backendOptions, gates) = o.Bind(parseResult);
-            var plan = new RunPlan(runOptions, gates, parseResult.GetValue(o.Gates.Junit), parseResult.GetValue(o.Repeat), parseResult.GetValue(o.ReportDir));
+            var plan = new RunPlan(runOptions, gates, parseResult.GetValue(o.Gates.Junit), parseResult.GetValue(o.Repeat), parseResult.GetValue(o.ReportDir)) { Json = parseResult.GetValue(o.Json) };
             var backend = o.Engines.Create(parseResult, runOptions.DatasetPath, backendOptions, runOptions.Preparation.Model, console.Out);
             try
             {
@@ -47,6 +48,7 @@ internal static class RunCommand
     private static async Task<int> ExecuteAsync(CliConsole console, IChatBackend backend, RunPlan plan, CancellationToken cancellationToken)
     {
         var evaluator = new CaseEvaluator(JsonSchemaValidator.Default);
+        var messages = plan.Json ? console.Error : console.Out;
         var runs = new List<(string SummaryPath, RunSummary Summary)>();
         var journals = new List<ReportInput>();
         RunReport? last = null;
@@ -55,48 +57,61 @@ internal static class RunCommand
             var options = plan.Repeat == 1 ? plan.Run : plan.Run with { OutputPath = Suffixed(plan.Run.OutputPath, i), SummaryPath = Suffixed(plan.Run.SummaryPath, i) };
             last = await RunOnceAsync(console, backend, evaluator, options, cancellationToken).ConfigureAwait(false);
             runs.Add((last.SummaryPath, last.Summary));
-            journals.Add(new ReportInput(last.ResultsPath, plan.Repeat == 1 ? null : $"run {i}", last.Summary.Run));
-            SummaryPrinter.Print(last.Summary, console.Out);
-            await console.Out.WriteLineAsync($"wrote {last.ResultsPath}").ConfigureAwait(false);
-            await console.Out.WriteLineAsync($"wrote {last.SummaryPath}").ConfigureAwait(false);
+            journals.Add(new ReportInput(last.ResultsPath, plan.Repeat == 1 ? null : $"run {i}", last.Summary.Run) { Journal = Scored(last) });
+            if (!plan.Json || plan.Repeat > 1)
+            {
+                SummaryPrinter.Print(last.Summary, messages);
+            }
+
+            await messages.WriteLineAsync($"wrote {last.ResultsPath}").ConfigureAwait(false);
             if (last.Outcome != RunOutcome.Completed)
             {
+                // The summary says incomplete (and why the gates do not count); the journal keeps what finished.
+                var code = await ResultsPipeline.FinishAsync(console, last.Summary, SummaryGates.Evaluate(plan.Gates, last.Summary), [], Export(plan, last.SummaryPath, printSummary: plan.Json) with { Junit = null, ReportDirectory = null }, CancellationToken.None).ConfigureAwait(false);
                 await console.Error.WriteLineAsync($"error: {last.Message}").ConfigureAwait(false);
-                return (int)ExitCode.InfrastructureError;
+                return Math.Max(code, (int)ExitCode.InfrastructureError);
+            }
+
+            if (plan.Repeat > 1)
+            {
+                await messages.WriteLineAsync($"wrote {last.SummaryPath}").ConfigureAwait(false);
             }
         }
 
-        var metrics = SummaryMetrics.Flatten(last!.Summary);
-        if (plan.Repeat > 1)
+        if (plan.Repeat == 1)
         {
-            var repeat = RepeatSummary.Of(runs);
-            await RunSummaryWriter.WriteAsync(repeat, plan.Run.SummaryPath, CancellationToken.None).ConfigureAwait(false);
-            RepeatPrinter.Print(repeat, console.Out);
-            await console.Out.WriteLineAsync($"wrote {plan.Run.SummaryPath}").ConfigureAwait(false);
-            metrics = repeat.Means();
+            var verdicts = SummaryGates.Evaluate(plan.Gates, last!.Summary);
+            return await ResultsPipeline.FinishAsync(console, last.Summary, verdicts, journals, Export(plan, last.SummaryPath, printSummary: plan.Json), CancellationToken.None).ConfigureAwait(false);
         }
 
-        var verdicts = GateEvaluator.Evaluate(plan.Gates, metrics, SummaryMetrics.CountPrefixes);
-        if (plan.Junit is not null)
+        var repeat = RepeatSummary.Of(runs);
+        await RunSummaryWriter.WriteAsync(repeat, plan.Run.SummaryPath, CancellationToken.None).ConfigureAwait(false);
+        RepeatPrinter.Print(repeat, messages);
+        await messages.WriteLineAsync($"wrote {plan.Run.SummaryPath}").ConfigureAwait(false);
+        var means = SummaryGates.Evaluate(plan.Gates, last!.Summary, repeat.Means());
+        var export = Export(plan, summaryPath: null, printSummary: false);
+        var aggregate = means.Count > 0 ? new AggregateGates($"mean of {plan.Repeat} runs", means) : null;
+        if (plan.Json)
         {
-            await JUnitExporter.WriteAsync(plan.Junit, $"k2verifier run {plan.Run.DatasetPath}", verdicts, last.Outcomes, CancellationToken.None).ConfigureAwait(false);
-            await console.Out.WriteLineAsync($"wrote {plan.Junit}").ConfigureAwait(false);
+            await console.Out.WriteLineAsync(ResultsPipeline.Document((JsonObject)JsonNode.Parse(RunSummaryWriter.ToJson(repeat))!, means).ToJsonString(Output.ComparisonPrinter.JsonOptions)).ConfigureAwait(false);
         }
 
-        if (plan.ReportDir is { } directory)
-        {
-            var options = new ReportOptions
-            {
-                Baseline = plan.Run.Baseline,
-                PublishedTable = plan.Run.PublishedTable,
-                Gates = plan.Gates,
-                AggregateGates = plan.Repeat > 1 && verdicts.Count > 0 ? new AggregateGates($"mean of {plan.Repeat} runs", verdicts) : null,
-            };
-            await ReportWriter.WriteAsync(console, console.Out, journals, options, directory, CancellationToken.None).ConfigureAwait(false);
-        }
-
-        return GateReport.Finish(verdicts, console.Out);
+        return await ResultsPipeline.FinishAsync(console, last.Summary, means, journals, export with { Report = export.Report with { AggregateGates = aggregate } }, CancellationToken.None).ConfigureAwait(false);
     }
+
+    private static ResultsExport Export(RunPlan plan, string? summaryPath, bool printSummary) => new()
+    {
+        Title = $"k2verifier run {plan.Run.DatasetPath}",
+        SummaryPath = summaryPath,
+        Json = plan.Json,
+        PrintSummary = printSummary,
+        Junit = plan.Junit,
+        ReportDirectory = plan.ReportDir,
+        Report = new ReportOptions { Baseline = plan.Run.Baseline, PublishedTable = plan.Run.PublishedTable, Gates = plan.Gates },
+    };
+
+    /// <summary>The journal as the runner scored it at the end, so exporters do not read and validate it again.</summary>
+    private static ScoredJournal Scored(RunReport report) => new(report.Outcomes, report.Summary.UnreadableRows, report.Summary.Model);
 
     internal static async Task<RunReport> RunOnceAsync(CliConsole console, IChatBackend backend, CaseEvaluator evaluator, RunOptions options, CancellationToken cancellationToken)
     {
@@ -117,5 +132,8 @@ internal static class RunCommand
     internal static string Suffixed(string path, int run) =>
         Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, $"{Path.GetFileNameWithoutExtension(path)}.r{run}{Path.GetExtension(path)}");
 
-    private sealed record RunPlan(RunOptions Run, IReadOnlyList<GateExpression> Gates, string? Junit, int Repeat, string? ReportDir);
+    private sealed record RunPlan(RunOptions Run, IReadOnlyList<GateExpression> Gates, string? Junit, int Repeat, string? ReportDir)
+    {
+        public bool Json { get; init; }
+    }
 }

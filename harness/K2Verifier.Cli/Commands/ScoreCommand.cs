@@ -2,7 +2,6 @@ using System.CommandLine;
 using K2Verifier.Cli.Output;
 using K2Verifier.Gates;
 using K2Verifier.Metrics;
-using K2Verifier.Reports.JUnit;
 using K2Verifier.Reports.Model;
 using K2Verifier.Results;
 using K2Verifier.Validation;
@@ -16,7 +15,7 @@ internal static class ScoreCommand
     {
         var results = new Argument<string>("results") { Description = "A results.jsonl written by k2verifier or by K2-Vendor-Verifier." };
         var summaryOut = new Option<string?>("--summary") { Description = "Also write the summary JSON to this file." };
-        var json = new Option<bool>("--json") { Description = "Print the summary JSON on stdout instead of the table." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout (the summary with its gates and verdict) instead of the table." };
         var reportDir = new Option<string?>("--report-dir") { Description = "Also write the report (CSV, SVG charts, HTML, Markdown) into this folder." };
         var baselineOptions = new BaselineOptions();
         var gateOptions = new GateOptions();
@@ -35,35 +34,17 @@ internal static class ScoreCommand
 
             var journal = new ResultsScorer(new CaseEvaluator(JsonSchemaValidator.Default)).Read(path, problem => console.Error.WriteLine($"warning: {problem}"));
             var summary = journal.Summarize(new RunInfo { PublishedTable = baselineOptions.PublishedTable(parseResult) }, baseline);
-            if (parseResult.GetValue(summaryOut) is { } summaryPath)
+            var export = new ResultsExport
             {
-                await RunSummaryWriter.WriteAsync(summary, summaryPath, cancellationToken).ConfigureAwait(false);
-                await console.Error.WriteLineAsync($"wrote {summaryPath}").ConfigureAwait(false);
-            }
-
-            if (parseResult.GetValue(json))
-            {
-                await console.Out.WriteAsync(RunSummaryWriter.ToJson(summary)).ConfigureAwait(false);
-            }
-            else
-            {
-                SummaryPrinter.Print(summary, console.Out);
-            }
-
-            var verdicts = GateEvaluator.Evaluate(gates, SummaryMetrics.Flatten(summary), SummaryMetrics.CountPrefixes);
-            if (parseResult.GetValue(gateOptions.Junit) is { } junit)
-            {
-                await JUnitExporter.WriteAsync(junit, $"k2verifier score {path}", verdicts, MetricsCalculator.Latest(journal.Outcomes), cancellationToken).ConfigureAwait(false);
-                await console.Error.WriteLineAsync($"wrote {junit}").ConfigureAwait(false);
-            }
-
-            if (parseResult.GetValue(reportDir) is { } directory)
-            {
-                var options = new ReportOptions { Baseline = baseline, PublishedTable = baselineOptions.PublishedTable(parseResult), Gates = gates };
-                await ReportWriter.WriteAsync(console, console.Error, [new ReportInput(path)], options, directory, cancellationToken).ConfigureAwait(false);
-            }
-
-            return GateReport.Finish(verdicts, parseResult.GetValue(json) ? console.Error : console.Out);
+                Title = $"k2verifier score {path}",
+                SummaryPath = parseResult.GetValue(summaryOut),
+                Json = parseResult.GetValue(json),
+                Junit = parseResult.GetValue(gateOptions.Junit),
+                ReportDirectory = parseResult.GetValue(reportDir),
+                Report = new ReportOptions { Baseline = baseline, PublishedTable = baselineOptions.PublishedTable(parseResult), Gates = gates },
+            };
+            var journals = new[] { new ReportInput(path) { Journal = journal } };
+            return await ResultsPipeline.FinishAsync(console, summary, SummaryGates.Evaluate(gates, summary), journals, export, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }

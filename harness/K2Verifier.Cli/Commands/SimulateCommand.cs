@@ -39,7 +39,8 @@ internal static class SimulateCommand
             var labelsPath = parseResult.GetValue(expected) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(samples)) ?? ".", "expected.jsonl");
             var labels = File.Exists(labelsPath) ? ExpectedLabels.Read(labelsPath) : ExpectedLabels.Empty;
             var backend = new SimulatedBackend(SimulationProfile.Get(parseResult.GetValue(profile)!), labels, parseResult.GetValue(seed));
-            await using var server = await SimulatorServer.StartAsync(backend, hasSamples ? samples : null, parseResult.GetValue(port), cancellationToken).ConfigureAwait(false);
+            await WarnAsync(console.Error, hasSamples ? null : samples, labels.Count == 0 ? labelsPath : null).ConfigureAwait(false);
+            await using var server = await SimulatorServer.StartAsync(backend, hasSamples ? samples : null, parseResult.GetValue(port), cancellationToken, console.Error).ConfigureAwait(false);
             await console.Out.WriteLineAsync($"simulating {backend.Profile.Name} at {server.BaseUrl} ({labels.Count} labels); Ctrl-C stops").ConfigureAwait(false);
             try
             {
@@ -53,5 +54,18 @@ internal static class SimulateCommand
             return (int)ExitCode.Ok;
         });
         return command;
+    }
+
+    /// <summary>Says loudly what the simulator cannot do: match requests without the dataset, or follow labels it has not got.</summary>
+    private static async Task WarnAsync(TextWriter error, string? missingSamples, string? missingLabels)
+    {
+        if (missingSamples is not null)
+        {
+            await error.WriteLineAsync($"warning: no dataset at {Path.GetFullPath(missingSamples)}: requests cannot be matched to their labels and every one is answered in text (finish_reason stop). Start simulate in the clone, or pass --dataset FILE (the file the run sends).").ConfigureAwait(false);
+        }
+        else if (missingLabels is not null)
+        {
+            await error.WriteLineAsync($"warning: no labels at {Path.GetFullPath(missingLabels)}: every request is answered in text (finish_reason stop). Pass --expected FILE.").ConfigureAwait(false);
+        }
     }
 }

@@ -24,7 +24,7 @@ internal static class ComparisonPrinter
             output.WriteLine($"baseline: {c.Baseline}");
         }
 
-        output.WriteLine($"common requests: {c.CommonRequests}   only in A: {c.OnlyInA.Count}   only in B: {c.OnlyInB.Count}");
+        output.WriteLine($"common requests: {c.CommonRequests}   only in A: {c.OnlyInA.Count}   only in B: {c.OnlyInB.Count}{(c.DifferentRequests.Count > 0 ? $"   different requests at the same data_index: {c.DifferentRequests.Count}" : "")}");
         output.WriteLine();
         output.WriteLine($"  {"metric",-22}{"A",10}{"B",10}{"B - A",10}  95% interval of B - A");
         foreach (var d in c.Deltas)

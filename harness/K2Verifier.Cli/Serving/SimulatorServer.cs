@@ -16,34 +16,51 @@ namespace K2Verifier.Cli.Serving;
 
 /// <summary>
 /// Serves a <see cref="SimulatedBackend"/> over HTTP on 127.0.0.1 at <c>POST /v1/chat/completions</c> (JSON, or SSE when
-/// the body asks for a stream). Requests are matched to dataset lines by their messages to find the expected label
-/// (unknown requests are answered as the label <c>stop</c> would have them). Transport faults of the <c>flaky</c> and
-/// <c>slow</c> profiles apply to in-process runs only.
+/// the body asks for a stream). Requests are matched to dataset lines by their identity (<see cref="Preparation.RequestIdentity"/>:
+/// messages, tools, tool_choice, stream) to find the data_index and its label; an unknown request is answered as the
+/// label <c>stop</c> would have it and said on the log. The <c>flaky</c> and <c>slow</c> profiles apply their faults on
+/// the wire: 429 with <c>Retry-After</c>, 503, connection resets, and delayed, paced streams.
 /// </summary>
-internal sealed class SimulatorServer : IAsyncDisposable
+internal sealed partial class SimulatorServer : IAsyncDisposable
 {
+    private const int UnknownRequestsLogged = 3;
     private readonly WebApplication _app;
     private readonly SimulatedBackend _backend;
-    private readonly IReadOnlyDictionary<string, int> _indexByMessages;
+    private readonly DatasetIdentityIndex _index;
+    private readonly TextWriter _log;
+    private readonly TimeProvider _time;
+    private int _unknownRequests;
 
-    private SimulatorServer(WebApplication app, SimulatedBackend backend, IReadOnlyDictionary<string, int> indexByMessages)
+    private SimulatorServer(WebApplication app, SimulatedBackend backend, DatasetIdentityIndex index, TextWriter log, TimeProvider time)
     {
         _app = app;
         _backend = backend;
-        _indexByMessages = indexByMessages;
+        _index = index;
+        _log = log;
+        _time = time;
     }
+
+    /// <summary>How many requests matched no dataset line so far.</summary>
+    public int UnknownRequests => Volatile.Read(ref _unknownRequests);
 
     /// <summary>The base URL to give <c>run --base-url</c>.</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
     /// <summary>Starts serving on <paramref name="port"/> (0 picks a free port).</summary>
-    public static async Task<SimulatorServer> StartAsync(SimulatedBackend backend, string? datasetPath, int port, CancellationToken cancellationToken)
+    /// <param name="backend">The simulated deployment.</param>
+    /// <param name="datasetPath">The dataset whose requests will be sent (null: every request is unknown).</param>
+    /// <param name="port">The loopback port.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <param name="log">Where unknown requests are reported (default: none).</param>
+    /// <param name="time">Clock of the <c>slow</c> profile's delays (default: the system's).</param>
+    public static async Task<SimulatorServer> StartAsync(SimulatedBackend backend, string? datasetPath, int port, CancellationToken cancellationToken, TextWriter? log = null, TimeProvider? time = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
-        var server = new SimulatorServer(app, backend, datasetPath is null ? new Dictionary<string, int>() : IndexDataset(datasetPath));
+        var index = datasetPath is null ? DatasetIdentityIndex.Empty : DatasetIdentityIndex.Read(datasetPath);
+        var server = new SimulatorServer(app, backend, index, log ?? TextWriter.Null, time ?? TimeProvider.System);
         app.MapPost("/v1/chat/completions", (RequestDelegate)server.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -54,44 +71,13 @@ internal sealed class SimulatorServer : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (UnknownRequests > 0)
+        {
+            await _log.WriteLineAsync($"warning: simulator: {UnknownRequests} request(s) matched no dataset line and were answered without a label").ConfigureAwait(false);
+        }
+
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
-    }
-
-    /// <summary>The key a request is matched by: its messages with <c>_input</c> sent as <c>system</c>, as compact JSON.</summary>
-    internal static string MessagesKey(JsonNode? messages)
-    {
-        if (messages is not JsonArray list)
-        {
-            return string.Empty;
-        }
-
-        var copy = (JsonArray)list.DeepClone();
-        foreach (var message in copy.OfType<JsonObject>())
-        {
-            if (message["role"]?.GetValueKind() == JsonValueKind.String && message["role"]!.GetValue<string>() == "_input")
-            {
-                message["role"] = "system";
-            }
-        }
-
-        return copy.ToJsonString();
-    }
-
-    private static Dictionary<string, int> IndexDataset(string path)
-    {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            number++;
-            if (!string.IsNullOrWhiteSpace(line) && JsonNode.Parse(line) is JsonObject body)
-            {
-                index.TryAdd(MessagesKey(body["messages"]), number);
-            }
-        }
-
-        return index;
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -113,12 +99,30 @@ internal sealed class SimulatorServer : IAsyncDisposable
             return;
         }
 
-        var dataIndex = _indexByMessages.GetValueOrDefault(MessagesKey(body["messages"]));
+        var dataIndex = _index.Find((JsonObject)body) ?? await UnknownAsync(context).ConfigureAwait(false);
+        if (await InjectFaultAsync(context, dataIndex).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var stream = body["stream"]?.GetValueKind() == JsonValueKind.True;
         var response = _backend.Respond(body, dataIndex, Tools(body), stream);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = stream ? "text/event-stream" : "application/json";
-        await context.Response.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
+        await WriteAsync(context, dataIndex, response).ConfigureAwait(false);
+    }
+
+    private async Task<int> UnknownAsync(HttpContext context)
+    {
+        var count = Interlocked.Increment(ref _unknownRequests);
+        context.Response.Headers["X-K2Verifier-Simulator"] = "unknown-request";
+        if (count <= UnknownRequestsLogged)
+        {
+            var more = count == UnknownRequestsLogged ? " (further unknown requests are counted, not listed)" : string.Empty;
+            await _log.WriteLineAsync($"warning: simulator: request {count} matches no dataset line (messages, tools, tool_choice, stream); answered as a request labelled stop. Give --dataset the file the run sends{more}").ConfigureAwait(false);
+        }
+
+        return 0;
     }
 
     private static List<ToolDeclaration> Tools(JsonObject body)

@@ -38,7 +38,7 @@ public static class BaselineReader
             }
 
             var (entry, lastRunAt) = kind == BaselineKind.Expectations ? FromExpectation(path, line.Number, row) : FromResult(path, line.Number, row);
-            if (!entries.TryGetValue(entry.DataIndex, out var current) || string.CompareOrdinal(lastRunAt, current.LastRunAt) >= 0)
+            if (!entries.TryGetValue(entry.DataIndex, out var current) || Results.LatestRun.Supersedes(lastRunAt, current.LastRunAt))
             {
                 entries[entry.DataIndex] = (entry, lastRunAt);
             }

@@ -18,6 +18,16 @@ public static class ComparisonMetrics
 
     public static bool IsKnown(string name) => Names.Contains(name, StringComparer.Ordinal);
 
+    /// <summary>Why <paramref name="name"/> cannot be had from <paramref name="c"/> (a baseline metric compared without a baseline), or null.</summary>
+    public static string? Unavailable(RunComparison c, string name)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(name);
+        return c.Baseline is null && RunComparer.BaselineMetrics.Any(m => name.Split('.').Contains(m, StringComparer.Ordinal))
+            ? $"{name} needs a baseline: give --baseline FILE (the trigger F1 of both runs is measured against it)"
+            : null;
+    }
+
     public static IReadOnlyDictionary<string, double?> Flatten(RunComparison c)
     {
         ArgumentNullException.ThrowIfNull(c);

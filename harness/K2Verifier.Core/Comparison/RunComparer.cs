@@ -5,7 +5,8 @@ using K2Verifier.Results;
 namespace K2Verifier.Comparison;
 
 /// <summary>
-/// Compares two runs over their common requests: outcome changes, metric deltas with seeded paired-bootstrap intervals
+/// Compares two runs over their common requests (the same data_index holding the same request, by
+/// <see cref="Preparation.RequestIdentity"/>; rows without a request join by data_index alone): outcome changes, metric deltas with seeded paired-bootstrap intervals
 /// (resampling requests, so both runs see the same draw), and how similar B's triggering is to A's.
 /// </summary>
 public static class RunComparer
@@ -16,13 +17,22 @@ public static class RunComparer
     /// <summary>Metrics added when a baseline is given.</summary>
     public static IReadOnlyList<string> BaselineMetrics { get; } = ["tool_call_f1", "tool_call_precision", "tool_call_recall"];
 
-    public static RunComparison Compare(string labelA, IReadOnlyList<CaseOutcome> a, string labelB, IReadOnlyList<CaseOutcome> b, Baseline? baseline = null)
+    /// <summary>Compares run A with run B.</summary>
+    /// <param name="labelA">A's name (its path).</param>
+    /// <param name="a">A's outcomes.</param>
+    /// <param name="labelB">B's name.</param>
+    /// <param name="b">B's outcomes.</param>
+    /// <param name="baseline">The reference of the F1 deltas, when given.</param>
+    /// <param name="joinByIndexOnly">Join by data_index even where the requests differ (<c>--allow-disjoint</c>).</param>
+    public static RunComparison Compare(string labelA, IReadOnlyList<CaseOutcome> a, string labelB, IReadOnlyList<CaseOutcome> b, Baseline? baseline = null, bool joinByIndexOnly = false)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         var byIndexA = MetricsCalculator.Latest(a).ToDictionary(o => o.DataIndex);
         var byIndexB = MetricsCalculator.Latest(b).ToDictionary(o => o.DataIndex);
-        var common = byIndexA.Keys.Where(byIndexB.ContainsKey).Order().ToList();
+        var sameIndex = byIndexA.Keys.Where(byIndexB.ContainsKey).Order().ToList();
+        var different = sameIndex.Where(i => !SameRequest(byIndexA[i], byIndexB[i])).ToList();
+        var common = joinByIndexOnly ? sameIndex : [.. sameIndex.Where(i => SameRequest(byIndexA[i], byIndexB[i]))];
         var items = common.Select(i => (A: byIndexA[i], B: byIndexB[i], Reference: ReferenceOf(baseline, i))).ToList();
         var metrics = baseline is null ? PlainMetrics : [.. PlainMetrics, .. BaselineMetrics];
         var similarityPairs = items.Where(x => x.A.IsSuccess && x.B.IsSuccess)
@@ -35,6 +45,7 @@ public static class RunComparer
             B = labelB,
             Baseline = baseline?.Path,
             CommonRequests = common.Count,
+            DifferentRequests = different,
             OnlyInA = [.. byIndexA.Keys.Where(k => !byIndexB.ContainsKey(k)).Order()],
             OnlyInB = [.. byIndexB.Keys.Where(k => !byIndexA.ContainsKey(k)).Order()],
             Changes = [.. items.SelectMany(x => Changes(x.A, x.B))],
@@ -102,6 +113,9 @@ public static class RunComparer
             yield return new RequestChange(a.DataIndex, "validity", a.ToolCallsValid == true ? "valid" : "invalid", b.ToolCallsValid == true ? "valid" : "invalid");
         }
     }
+
+    private static bool SameRequest(CaseOutcome a, CaseOutcome b) =>
+        a.RequestKey is null || b.RequestKey is null || string.Equals(a.RequestKey, b.RequestKey, StringComparison.Ordinal);
 
     private static bool? ReferenceOf(Baseline? baseline, int index) =>
         baseline is not null && baseline.Entries.TryGetValue(index, out var entry) && !entry.Failed ? entry.IsToolCall : null;

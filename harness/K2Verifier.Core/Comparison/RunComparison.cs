@@ -15,6 +15,12 @@ public sealed record RunComparison
     /// <summary>Requests present in both runs (the metrics below are over these).</summary>
     public int CommonRequests { get; init; }
 
+    /// <summary>data_index values both runs have but with different requests (another dataset, or other messages, tools or tool_choice).</summary>
+    public IReadOnlyList<int> DifferentRequests { get; init; } = [];
+
+    /// <summary>True when the runs have no request in common although both have rows: they measured different things.</summary>
+    public bool IsDisjoint => CommonRequests == 0 && (DifferentRequests.Count > 0 || OnlyInA.Count > 0 || OnlyInB.Count > 0);
+
     public IReadOnlyList<int> OnlyInA { get; init; } = [];
 
     public IReadOnlyList<int> OnlyInB { get; init; } = [];

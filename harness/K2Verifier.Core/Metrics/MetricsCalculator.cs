@@ -165,19 +165,7 @@ public static class MetricsCalculator
     internal static double? Round(double? value) => value is { } v ? Math.Round(v, 6) : null;
 
     /// <summary>One outcome per data_index (the latest <c>last_run_at</c>; on a tie the later one), sorted by data_index.</summary>
-    public static List<CaseOutcome> Latest(IEnumerable<CaseOutcome> outcomes)
-    {
-        var latest = new Dictionary<int, CaseOutcome>();
-        foreach (var outcome in outcomes)
-        {
-            if (!latest.TryGetValue(outcome.DataIndex, out var current) || string.CompareOrdinal(outcome.LastRunAt, current.LastRunAt) >= 0)
-            {
-                latest[outcome.DataIndex] = outcome;
-            }
-        }
-
-        return [.. latest.Values.OrderBy(o => o.DataIndex)];
-    }
+    public static List<CaseOutcome> Latest(IEnumerable<CaseOutcome> outcomes) => LatestRun.Of(outcomes, o => o.DataIndex, o => o.LastRunAt);
 
     private static (string? Started, string? Finished, long? DurationMs) EvaluationWindow(List<CaseOutcome> rows, RunInfo run)
     {

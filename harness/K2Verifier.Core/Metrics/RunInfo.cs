@@ -38,4 +38,16 @@ public sealed record RunInfo
 
     /// <summary>Dataset lines skipped as unusable.</summary>
     public int SkippedLines { get; init; }
+
+    /// <summary>The results journal the summary was computed from, as the run was given it (trends use it to skip a summary of a run already in the report).</summary>
+    public string? Results { get; init; }
+
+    /// <summary>Non-blank lines of the dataset: the requests a complete run answers (null when not known, e.g. <c>score</c>).</summary>
+    public int? DatasetRequests { get; init; }
+
+    /// <summary>
+    /// False when the run stopped before it sent every request (Ctrl-C, an endpoint that stopped answering), true when
+    /// it sent them all, null when not known (<c>score</c> of a journal). Trends skip incomplete runs.
+    /// </summary>
+    public bool? Complete { get; init; }
 }

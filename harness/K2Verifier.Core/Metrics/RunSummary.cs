@@ -101,4 +101,10 @@ public sealed record RunSummary
     public Wire.WireSummary Wire { get; init; } = K2Verifier.Wire.WireSummary.Empty;
 
     public RunInfo Run { get; init; } = new();
+
+    /// <summary>The gates checked against this summary, each with its verdict (empty without <c>--gate</c>).</summary>
+    public IReadOnlyList<Gates.GateRecord> Gates { get; init; } = [];
+
+    /// <summary>The overall verdict (<see cref="K2Verifier.Gates.GateVerdicts"/>): pass, fail, cannot_evaluate or incomplete; null before gates were checked.</summary>
+    public string? Verdict { get; init; }
 }

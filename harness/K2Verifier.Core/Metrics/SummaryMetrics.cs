@@ -32,6 +32,27 @@ public static class SummaryMetrics
     /// <summary>True when <paramref name="name"/> is a metric a summary can have.</summary>
     public static bool IsKnown(string name) => Fixed.Contains(name, StringComparer.Ordinal) || OpenPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal) && name.Length > p.Length);
 
+    /// <summary>
+    /// Why <paramref name="name"/> cannot be had from a summary without a baseline (trigger similarity: tp, fp, fn, tn,
+    /// precision, recall, F1 and their intervals, overall or by category), or null when it can.
+    /// </summary>
+    public static string? Unavailable(RunSummary summary, string name)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(name);
+        var leaf = name.Split('.') switch
+        {
+            ["intervals", var metric, _] => metric,
+            ["categories", .., var metric] => metric,
+            [var metric] => metric,
+            _ => string.Empty,
+        };
+        var needsBaseline = leaf is "tp" or "fp" or "fn" or "tn" || leaf.StartsWith("tool_call_", StringComparison.Ordinal);
+        return needsBaseline && summary.Baseline is null
+            ? $"{name} needs a baseline: give --baseline FILE (an official results.jsonl or an expected.jsonl)"
+            : null;
+    }
+
     /// <summary>The summary's metrics by name (undefined ones present as null; absent counters in open groups read as 0 by gates).</summary>
     public static IReadOnlyDictionary<string, double?> Flatten(RunSummary s)
     {

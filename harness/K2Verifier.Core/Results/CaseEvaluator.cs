@@ -93,7 +93,10 @@ public sealed class CaseEvaluator
             result.Attempts,
             normalized?.Usage,
             result.LastRunAt)
-        { WireFindings = findings };
+        {
+            WireFindings = findings,
+            RequestKey = row.TryGetProperty("request", out var request) && request.ValueKind == JsonValueKind.Object ? RequestIdentity.Of(request) : null,
+        };
     }
 
     private IReadOnlyList<WireFinding> WireFindings(string requestJson, string extraBodyJson, string responseJson, StreamFacts? stream, IReadOnlyList<ToolDeclaration> tools)

@@ -20,6 +20,9 @@ public sealed record CaseOutcome(
     /// <summary>The row's wire findings, recomputed from its request, response and stream facts.</summary>
     public IReadOnlyList<Wire.WireFinding> WireFindings { get; init; } = [];
 
+    /// <summary>The request's <see cref="Preparation.RequestIdentity"/> (null when the row has no request object); compare joins runs by it.</summary>
+    public string? RequestKey { get; init; }
+
     /// <summary>True when the row's status is success.</summary>
     public bool IsSuccess => Status == CaseStatus.Success;
 }

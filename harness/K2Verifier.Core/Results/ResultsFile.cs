@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace K2Verifier.Results;
@@ -47,7 +46,7 @@ public static class ResultsFile
             }
 
             var lastRunAt = header.LastRunAt ?? string.Empty;
-            if (!chosen.TryGetValue(header.DataIndex, out var current) || CompareRunTimes(lastRunAt, current.LastRunAt) >= 0)
+            if (!chosen.TryGetValue(header.DataIndex, out var current) || LatestRun.Supersedes(lastRunAt, current.LastRunAt))
             {
                 chosen[header.DataIndex] = (line.Offset, line.Bytes.Length, lastRunAt);
             }
@@ -70,17 +69,5 @@ public static class ResultsFile
 
         File.Move(temporary, path, overwrite: true);
         return chosen.Count;
-    }
-
-    private static int CompareRunTimes(string a, string b)
-    {
-        var styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind;
-        if (DateTimeOffset.TryParse(a, CultureInfo.InvariantCulture, styles, out var x)
-            && DateTimeOffset.TryParse(b, CultureInfo.InvariantCulture, styles, out var y))
-        {
-            return x.CompareTo(y);
-        }
-
-        return string.CompareOrdinal(a, b);
     }
 }

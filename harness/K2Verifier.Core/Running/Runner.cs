@@ -92,6 +92,9 @@ public sealed partial class Runner
             RequestsSent = counters.Done,
             SkippedLines = counters.Skipped,
             PublishedTable = options.PublishedTable,
+            DatasetRequests = estimate,
+            Results = options.OutputPath,
+            Complete = outcome == RunOutcome.Completed,
         };
         var scored = new ResultsScorer(_evaluator).Read(options.OutputPath);
         var summary = scored.Summarize(run, options.Baseline);

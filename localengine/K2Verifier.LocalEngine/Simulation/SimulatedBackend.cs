@@ -38,6 +38,9 @@ public sealed class SimulatedBackend : IChatBackend
     /// <summary>The profile.</summary>
     public SimulationProfile Profile { get; }
 
+    /// <summary>The seed of every draw.</summary>
+    public long Seed => _seed;
+
     /// <inheritdoc />
     public async Task<BackendResponse> SendAsync(PreparedRequest request, CancellationToken cancellationToken)
     {

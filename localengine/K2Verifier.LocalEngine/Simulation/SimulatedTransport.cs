@@ -17,13 +17,10 @@ internal sealed class SimulatedTransport(SimulationProfile profile, long seed, T
         var drawnMs = 0L;
         if (profile.Slow)
         {
-            // Median time to first token 0.8 s, then ~25 ms per generated token; heavy right tail (sigma 0.5).
-            var first = 800 * Math.Exp(0.5 * SimulationRandom.Normal(seed, dataIndex, "ttft"));
-            var perToken = 25 * Math.Exp(0.3 * SimulationRandom.Normal(seed, dataIndex, "tpot"));
-            var total = first + (perToken * response.CompletionTokens);
-            await Task.Delay(TimeSpan.FromMilliseconds(total), time, cancellationToken).ConfigureAwait(false);
-            ttft = response.IsStream ? (long)first : null;
-            drawnMs = (long)total;
+            var (first, total) = SimulatedFaults.Latency(seed, dataIndex, response.CompletionTokens);
+            await Task.Delay(total, time, cancellationToken).ConfigureAwait(false);
+            ttft = response.IsStream ? (long)first.TotalMilliseconds : null;
+            drawnMs = (long)total.TotalMilliseconds;
         }
 
         var attempts = 1;
@@ -32,21 +29,14 @@ internal sealed class SimulatedTransport(SimulationProfile profile, long seed, T
         {
             for (; attempts <= MaxAttempts; attempts++)
             {
-                var draw = SimulationRandom.Uniform(seed, dataIndex, "transport", attempts);
-                var failure = draw < rates.RateLimited
-                    ? new BackendFailure(BackendFailureCategory.HttpStatus, "429 Too Many Requests (Retry-After: 1)", 429)
-                    : draw < rates.RateLimited + rates.ServerError
-                        ? new BackendFailure(BackendFailureCategory.HttpStatus, "503 Service Unavailable", 503)
-                        : draw < rates.RateLimited + rates.ServerError + rates.Reset
-                            ? new BackendFailure(BackendFailureCategory.Connection, "connection reset by peer")
-                            : null;
+                var failure = SimulatedFaults.Draw(rates, seed, dataIndex, attempts);
                 if (failure is null)
                 {
                     break;
                 }
 
                 // Waits are accounted, not slept: Retry-After 1 s for 429, exponential backoff otherwise.
-                virtualWaitMs += failure.StatusCode == 429 ? 1000 : 250L << (attempts - 1);
+                virtualWaitMs += failure.StatusCode == 429 ? SimulatedFaults.RetryAfterSeconds * 1000L : 250L << (attempts - 1);
                 if (attempts == MaxAttempts)
                 {
                     return new BackendResponse

@@ -61,7 +61,8 @@ public sealed class HtmlReportExporter : IReportExporter
         foreach (var run in model.Runs)
         {
             var s = run.Summary;
-            html.Append("<article class=\"card\" data-run=\"").Append(E(run.Label)).Append("\">\n<h3>").Append(E(run.Label)).Append("</h3>\n");
+            var cardClass = run.Gates.Count == 0 ? "card" : run.Gates.All(g => g.Passed) ? "card pass" : "card fail";
+            html.Append("<article class=\"").Append(cardClass).Append("\" data-run=\"").Append(E(run.Label)).Append("\">\n<h3>").Append(E(run.Label)).Append("</h3>\n");
             html.Append("<p class=\"source\">").Append(E(run.Source)).Append(s.Run.Endpoint is { } endpoint ? " · " + E(endpoint) : string.Empty).Append("</p>\n");
             html.Append("<div class=\"headline\">");
             Headline(html, "schema accuracy", Display.Percent(s.SchemaAccuracy), "schema-accuracy");

@@ -46,7 +46,8 @@ public static class JUnitExporter
         await File.WriteAllTextAsync(path, ToXml(name, gates, rows), cancellationToken).ConfigureAwait(false);
     }
 
-    private static void WriteGates(XmlWriter writer, IReadOnlyList<GateResult> gates)
+    /// <summary>The <c>gates</c> suite: one testcase per gate; a gate that cannot be evaluated is an error, not a failure.</summary>
+    internal static void WriteGates(XmlWriter writer, IReadOnlyList<GateResult> gates)
     {
         writer.WriteStartElement("testsuite");
         writer.WriteAttributeString("name", "gates");
@@ -59,7 +60,7 @@ public static class JUnitExporter
             writer.WriteAttributeString("name", gate.Gate.Text);
             if (!gate.Passed)
             {
-                writer.WriteStartElement("failure");
+                writer.WriteStartElement(gate.Evaluable ? "failure" : "error");
                 writer.WriteAttributeString("message", $"{gate.Gate.Metric} = {Value(gate.Actual)}, expected {gate.Gate.Operator} {Value(gate.Gate.Threshold)}{(gate.Note is null ? "" : $" ({gate.Note})")}");
                 writer.WriteEndElement();
             }
@@ -91,18 +92,20 @@ public static class JUnitExporter
         writer.WriteEndElement();
     }
 
-    private static string Describe(CaseOutcome row)
+    /// <summary>What is wrong with a row: its failure, or each invalid call with the instance path, keyword and message (which names the property).</summary>
+    internal static string Describe(CaseOutcome row)
     {
         if (!row.IsSuccess)
         {
             return $"request failed: {row.ErrorCategory}";
         }
 
-        var invalid = row.ToolCallChecks.Where(c => !c.Valid).Select(c => $"call {c.Index} ({c.Name ?? "?"}): {c.Category}{(c.InstancePath is null ? "" : $" at '{c.InstancePath}'")}{(c.Keyword is null ? "" : $" [{c.Keyword}]")}");
+        var invalid = row.ToolCallChecks.Where(c => !c.Valid).Select(c =>
+            $"call {c.Index} ({c.Name ?? "?"}): {c.Category}{(c.InstancePath is null ? "" : $" at {(c.InstancePath.Length == 0 ? "the arguments' root" : $"'{c.InstancePath}'")}")}{(c.Keyword is null ? "" : $" [{c.Keyword}]")}{(c.Message is null ? "" : $": {c.Message}")}");
         return $"invalid tool calls: {string.Join("; ", invalid)}";
     }
 
-    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+    internal static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Value(double? value) => value?.ToString("0.######", CultureInfo.InvariantCulture) ?? "undefined";
 }

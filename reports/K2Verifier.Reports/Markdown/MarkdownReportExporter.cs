@@ -21,15 +21,36 @@ public sealed class MarkdownReportExporter : IReportExporter
         ArgumentNullException.ThrowIfNull(model);
         var md = new StringBuilder();
         md.Append("# ").Append(MarkdownText.Cell(model.Title)).Append("\n\n");
+        Verdict(md, model);
         md.Append(Intro(model)).Append("\n\n");
-        KeyFigureTable(md, model);
         Gates(md, model);
+        KeyFigureTable(md, model);
         Errors(md, model);
         WireMarkdown.Section(md, model);
         Categories(md, model);
         Published(md, model);
         Legend(md, model);
         return md.ToString();
+    }
+
+    /// <summary>The verdict first, as a CI job summary is read: pass, or how many gates failed or cannot be evaluated.</summary>
+    private static void Verdict(StringBuilder md, ReportModel model)
+    {
+        if (!model.HasGates)
+        {
+            return;
+        }
+
+        var deciding = model.AggregateGates?.Results ?? [.. model.Runs.SelectMany(r => r.Gates)];
+        var verdict = K2Verifier.Gates.GateVerdicts.Of(deciding);
+        var failed = deciding.Count(g => g.Evaluable && !g.Passed);
+        var unevaluable = deciding.Count(g => !g.Evaluable);
+        md.Append(verdict switch
+        {
+            K2Verifier.Gates.GateVerdicts.Pass => $"**Verdict: ✅ pass** (all {Display.Count(deciding.Count)} gates passed)",
+            K2Verifier.Gates.GateVerdicts.Fail => $"**Verdict: ❌ FAIL** ({Display.Count(failed)} of {Display.Count(deciding.Count)} gates failed)",
+            _ => $"**Verdict: ⚠️ cannot evaluate** ({Display.Count(unevaluable)} of {Display.Count(deciding.Count)} gates cannot be evaluated)",
+        }).Append("\n\n");
     }
 
     private static string Intro(ReportModel model) =>
@@ -54,7 +75,7 @@ public sealed class MarkdownReportExporter : IReportExporter
         var scope = model.AggregateGates is { } aggregate ? $" (on the {aggregate.Label}, which decide the exit code)" : string.Empty;
         md.Append("## Gates\n\n").Append(failed == 0 ? $"All gates passed{scope}.\n\n" : $"**{Display.Count(failed)} failed{scope}.**\n\n");
         MarkdownText.MarkdownTable(md, ["run", "gate", "result", "actual"], model.GateRows.Select(row => (IReadOnlyList<string>)
-            [MarkdownText.Cell(row.Run), MarkdownText.Code(row.Result.Gate.Text), row.Result.Passed ? "✅ pass" : "❌ FAIL",
+            [MarkdownText.Cell(row.Run), MarkdownText.Code(row.Result.Gate.Text), row.Result.Verdict switch { "pass" => "✅ pass", "fail" => "❌ FAIL", _ => "⚠️ n/a" },
                 MarkdownText.Cell(Display.GateValue(row.Result.Actual) + (row.Result.Note is null ? string.Empty : $" ({row.Result.Note})"))]), 3);
     }
 

@@ -19,7 +19,6 @@ internal static class MarkdownText
             {
                 '&' => "&amp;",
                 '<' => "&lt;",
-                '>' => "&gt;",
                 '|' => "\\|",
                 '\\' or '`' or '*' or '_' or '[' or ']' or '#' or '~' => "\\" + c,
                 '\r' or '\n' or '\t' => " ",

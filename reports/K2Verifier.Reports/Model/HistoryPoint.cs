@@ -8,4 +8,8 @@ namespace K2Verifier.Reports.Model;
 /// <param name="ToolCallF1">tool_call_f1 (null without a baseline).</param>
 /// <param name="SchemaAccuracy">schema_accuracy (null without tool_calls).</param>
 /// <param name="SuccessRate">success_count / total_rows (null without rows).</param>
-public sealed record HistoryPoint(string Label, string? StartedAt, string Source, string? Model, double? ToolCallF1, double? SchemaAccuracy, double? SuccessRate);
+public sealed record HistoryPoint(string Label, string? StartedAt, string Source, string? Model, double? ToolCallF1, double? SchemaAccuracy, double? SuccessRate)
+{
+    /// <summary>The full path of the results journal the point was computed from, when known.</summary>
+    public string? Results { get; init; }
+}

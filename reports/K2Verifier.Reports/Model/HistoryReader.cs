@@ -3,7 +3,10 @@ using K2Verifier.Metrics;
 
 namespace K2Verifier.Reports.Model;
 
-/// <summary>Reads a folder of earlier summary.json files into trend points, oldest first (by eval_started_at).</summary>
+/// <summary>
+/// Reads a folder of earlier summary.json files into trend points, oldest first (by eval_started_at). Summaries of
+/// incomplete runs (<c>run.complete: false</c>: Ctrl-C, a dead endpoint) are left out: they do not measure a night.
+/// </summary>
 public static class HistoryReader
 {
     private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
@@ -24,6 +27,12 @@ public static class HistoryReader
                 }
 
                 var summary = document.RootElement.Deserialize<RunSummary>(Options)!;
+                if (summary.Run.Complete == false)
+                {
+                    problems?.Invoke($"{file}: an incomplete run ({summary.Run.RequestsSent?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} of {summary.Run.DatasetRequests?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} requests sent); left out of the trend");
+                    continue;
+                }
+
                 points.Add(Point(summary, Path.GetFileName(file)));
             }
             catch (JsonException ex)
@@ -42,7 +51,10 @@ public static class HistoryReader
         var startedAt = summary.EvalStartedAt ?? summary.Run.StartedAt;
         var label = startedAt is { Length: >= 16 } ? startedAt[..16].Replace('T', ' ') : source;
         var successRate = summary.TotalRows == 0 ? (double?)null : Math.Round((double)summary.SuccessCount / summary.TotalRows, 6);
-        return new HistoryPoint(label, startedAt, source, summary.Model, summary.ToolCallF1, summary.SchemaAccuracy, successRate);
+        return new HistoryPoint(label, startedAt, source, summary.Model, summary.ToolCallF1, summary.SchemaAccuracy, successRate)
+        {
+            Results = summary.Run.Results is { Length: > 0 } results ? Path.GetFullPath(results) : null,
+        };
     }
 
     /// <summary>Oldest first: by start time (points without one last), then by source.</summary>

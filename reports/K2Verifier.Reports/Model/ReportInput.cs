@@ -6,4 +6,8 @@ namespace K2Verifier.Reports.Model;
 /// <param name="ResultsPath">The results.jsonl.</param>
 /// <param name="Label">The name to show; null derives one (model, else file name).</param>
 /// <param name="Run">Run metadata (endpoint, times); null when only the file is known.</param>
-public sealed record ReportInput(string ResultsPath, string? Label = null, RunInfo? Run = null);
+public sealed record ReportInput(string ResultsPath, string? Label = null, RunInfo? Run = null)
+{
+    /// <summary>The file already read and re-judged by the command (run, score); null reads and scores it here.</summary>
+    public Results.ScoredJournal? Journal { get; init; }
+}

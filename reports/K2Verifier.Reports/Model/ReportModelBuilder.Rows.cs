@@ -61,7 +61,7 @@ public sealed partial class ReportModelBuilder
         foreach (var row in ResultsFile.Read(path))
         {
             if (row.Result is { } result && wanted.Contains(result.DataIndex)
-                && (!latest.TryGetValue(result.DataIndex, out var current) || string.CompareOrdinal(result.LastRunAt, current.LastRunAt) >= 0))
+                && (!latest.TryGetValue(result.DataIndex, out var current) || LatestRun.Supersedes(result.LastRunAt, current.LastRunAt)))
             {
                 latest[result.DataIndex] = result;
             }

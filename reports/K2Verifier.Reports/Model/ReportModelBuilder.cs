@@ -7,8 +7,9 @@ namespace K2Verifier.Reports.Model;
 
 /// <summary>
 /// Builds the <see cref="ReportModel"/> from results journals: each file is re-scored (<see cref="ResultsScorer"/>,
-/// <see cref="MetricsCalculator"/>) exactly as <c>score</c> does, then read once more for the request and response of
-/// its problem rows. Nothing is re-run.
+/// <see cref="MetricsCalculator"/>) exactly as <c>score</c> does, unless the command hands in the journal it scored
+/// already (<see cref="ReportInput.Journal"/>), then read once more for the request and response of its problem rows
+/// only. Nothing is re-run.
 /// </summary>
 public sealed partial class ReportModelBuilder
 {
@@ -48,7 +49,7 @@ public sealed partial class ReportModelBuilder
 
     private ReportRun BuildRun(ReportInput input, ReportOptions options, DetailAllowance allowance, Action<string>? problems)
     {
-        var journal = _scorer.Read(input.ResultsPath, problems);
+        var journal = input.Journal ?? _scorer.Read(input.ResultsPath, problems);
         var info = input.Run ?? new RunInfo();
         var summary = journal.Summarize(info with { PublishedTable = options.PublishedTable ?? info.PublishedTable }, options.Baseline);
         var rows = MetricsCalculator.Latest(journal.Outcomes).Select(o => Facts(o, options.Baseline)).ToList();
@@ -59,7 +60,7 @@ public sealed partial class ReportModelBuilder
             Source = input.ResultsPath,
             Summary = summary,
             Rows = rows,
-            Gates = options.Gates.Count == 0 ? [] : GateEvaluator.Evaluate(options.Gates, SummaryMetrics.Flatten(summary), SummaryMetrics.CountPrefixes),
+            Gates = options.Gates.Count == 0 ? [] : SummaryGates.Evaluate(options.Gates, summary),
         };
     }
 
@@ -89,14 +90,15 @@ public sealed partial class ReportModelBuilder
 
     private static IReadOnlyList<HistoryPoint> History(string directory, List<ReportRun> runs, Action<string>? problems)
     {
+        // A summary of a run this report shows (tonight's, written into the history folder by the nightly job) is
+        // that run: the report's point replaces it, so a night is never counted twice.
         var points = HistoryReader.Read(directory, problems).ToList();
         foreach (var run in runs)
         {
-            var point = HistoryReader.Point(run.Summary, run.Label);
-            if (!points.Any(p => p.StartedAt is not null && p.StartedAt == point.StartedAt && p.Model == point.Model))
-            {
-                points.Add(point);
-            }
+            var point = HistoryReader.Point(run.Summary, run.Label) with { Results = Path.GetFullPath(run.Source) };
+            points.RemoveAll(p => (p.Results is not null && string.Equals(p.Results, point.Results, StringComparison.Ordinal))
+                || (p.StartedAt is not null && p.StartedAt == point.StartedAt && p.Model == point.Model));
+            points.Add(point);
         }
 
         return HistoryReader.Sort(points);

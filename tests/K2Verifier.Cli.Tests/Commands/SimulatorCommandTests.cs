@@ -53,6 +53,42 @@ public sealed class SimulatorCommandTests
     }
 
     [Fact]
+    public async Task Run_EngineSimWithoutLabels_SaysSo()
+    {
+        var folder = Subset(3);
+        File.Delete(Path.Combine(folder, "expected.jsonl"));
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("run", Path.Combine(folder, "samples.jsonl"), "--engine", "sim",
+            "--output", Path.Combine(folder, "r.jsonl"), "--summary", Path.Combine(folder, "s.json"));
+
+        Assert.True(exitCode == (int)ExitCode.Ok, error);
+        Assert.Contains("warning: no labels at", output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_DatasetWithoutLabels_WarnsBeforeServing()
+    {
+        // Arrange: the token is cancelled already, so the command stops before it serves; the warnings come first.
+        var folder = Subset(3);
+        File.Delete(Path.Combine(folder, "expected.jsonl"));
+        using var error = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        // Act
+        try
+        {
+            await CliApp.RunAsync(["simulate", "--port", "0", "--dataset", Path.Combine(folder, "samples.jsonl")], new CliConsole(TextWriter.Null, error), cancelled.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        // Assert
+        Assert.Contains("warning: no labels at", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Demo_Limit_ComparesBothProfilesAndWritesFiles()
     {
         var folder = Subset(200);

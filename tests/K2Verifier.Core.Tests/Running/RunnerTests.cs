@@ -82,8 +82,11 @@ public sealed class RunnerTests
 
         Assert.Equal(RunOutcome.Cancelled, report.Outcome);
         Assert.Equal(10, ResultsFile.Read(options.OutputPath).Count());
+        Assert.False(report.Summary.Run.Complete);
+        Assert.Equal(30, report.Summary.Run.DatasetRequests);
         var resumed = await Run(new FakeBackend((r, _) => Task.FromResult(FakeBackend.Stop())), options with { Incremental = true });
         Assert.Equal(30, resumed.Summary.SuccessCount);
+        Assert.True(resumed.Summary.Run.Complete);
     }
 
     [Fact]

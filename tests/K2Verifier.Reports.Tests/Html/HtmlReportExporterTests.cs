@@ -66,6 +66,18 @@ public sealed partial class HtmlReportExporterTests
     }
 
     [Fact]
+    public void ToHtml_RunWithAFailedGate_CardMarkedFailing()
+    {
+        // The fixture's gates: schema_accuracy>=0.95 fails for both vendors.
+        using var fixture = new ReportFixture();
+
+        var html = HtmlReportExporter.ToHtml(fixture.TwoVendors());
+
+        Assert.Equal(2, html.Split("<article class=\"card fail\"", StringSplitOptions.None).Length - 1);
+        Assert.Contains(".card.fail {", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToHtml_DrillDownCap_IsStatedInThePage()
     {
         using var fixture = new ReportFixture();

@@ -29,7 +29,7 @@ public sealed class MarkdownReportExporterTests
         var markdown = MarkdownReportExporter.ToMarkdown(model);
 
         Assert.DoesNotContain("<img", markdown, StringComparison.Ordinal);
-        Assert.Contains("&lt;img src=x onerror=alert(1)&gt; \\| \\*x\\*", markdown, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(1)> \\| \\*x\\*", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
