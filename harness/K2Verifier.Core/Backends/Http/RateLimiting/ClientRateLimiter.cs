@@ -4,43 +4,39 @@ namespace K2Verifier.Backends.Http.RateLimiting;
 
 /// <summary>
 /// A client-side quota (<c>--rate-limit</c> requests per second, <c>--tokens-per-minute</c>) on
-/// System.Threading.RateLimiting's <see cref="TokenBucketRateLimiter"/>. Its bucket is refilled by a timer of the
-/// injected <see cref="TimeProvider"/> (the limiter's own timer runs on the real clock), so it is tested on a manual one.
+/// System.Threading.RateLimiting's <see cref="TokenBucketRateLimiter"/>, refilled by its own timer (the real clock:
+/// the limiter reads elapsed time itself, so a manual clock cannot drive it).
 /// </summary>
 internal sealed class ClientRateLimiter : IDisposable
 {
     private readonly TokenBucketRateLimiter _bucket;
-    private readonly ITimer _refill;
 
     /// <param name="perSecond">Permits per second.</param>
     /// <param name="burst">Permits the bucket holds (those available at once after an idle spell).</param>
-    /// <param name="time">The clock whose timer refills the bucket.</param>
-    public ClientRateLimiter(double perSecond, int burst, TimeProvider time)
+    public ClientRateLimiter(double perSecond, int burst)
     {
         // Whole permits per refill, at least one, and about 20 refills a second at high rates: the period is exact.
         int perRefill = Math.Max(1, (int)Math.Floor(perSecond * 0.05));
-        TimeSpan period = TimeSpan.FromSeconds(perRefill / perSecond);
         Burst = Math.Max(perRefill, burst);
         _bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
             TokenLimit = Burst,
             TokensPerPeriod = perRefill,
-            ReplenishmentPeriod = period,
-            AutoReplenishment = false,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(perRefill / perSecond),
+            AutoReplenishment = true,
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
-        _refill = time.CreateTimer(static b => ((TokenBucketRateLimiter)b!).TryReplenish(), _bucket, period, period);
     }
 
     /// <summary>The most permits available at once.</summary>
     public int Burst { get; }
 
     /// <summary>A limiter of <paramref name="perSecond"/> requests per second with a one-second burst.</summary>
-    public static ClientRateLimiter Requests(double perSecond, TimeProvider time) => new(perSecond, (int)Math.Ceiling(perSecond), time);
+    public static ClientRateLimiter Requests(double perSecond) => new(perSecond, (int)Math.Ceiling(perSecond));
 
     /// <summary>A limiter of <paramref name="perMinute"/> tokens per minute with a one-minute burst.</summary>
-    public static ClientRateLimiter Tokens(int perMinute, TimeProvider time) => new(perMinute / 60.0, perMinute, time);
+    public static ClientRateLimiter Tokens(int perMinute) => new(perMinute / 60.0, perMinute);
 
     /// <summary>Waits for <paramref name="permits"/> (at most the burst, so a large request is never refused).</summary>
     public async ValueTask WaitAsync(int permits, CancellationToken cancellationToken)
@@ -52,9 +48,5 @@ internal sealed class ClientRateLimiter : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _refill.Dispose();
-        _bucket.Dispose();
-    }
+    public void Dispose() => _bucket.Dispose();
 }

@@ -18,8 +18,8 @@ internal sealed class SendGate : IDisposable
         RateLimitOptions limits = options.RateLimit;
         Cooldown = new EndpointCooldown(time, options.Retry.MaxDelay);
         Concurrency = limits.ConcurrencyCeiling is { } ceiling ? new AdaptiveConcurrencyLimiter(ceiling, time) : null;
-        _requests = limits.RequestsPerSecond is { } rate ? ClientRateLimiter.Requests(rate, time) : null;
-        _tokens = limits.TokensPerMinute is { } tpm ? ClientRateLimiter.Tokens(tpm, time) : null;
+        _requests = limits.RequestsPerSecond is { } rate ? ClientRateLimiter.Requests(rate) : null;
+        _tokens = limits.TokensPerMinute is { } tpm ? ClientRateLimiter.Tokens(tpm) : null;
     }
 
     public EndpointCooldown Cooldown { get; }
