@@ -102,7 +102,7 @@ internal static class ReplayBenchmark
         return times;
     }
 
-    private static string BuildDataset(string folder, int requests, string name = "samples.jsonl")
+    internal static string BuildDataset(string folder, int requests, string name = "samples.jsonl")
     {
         var source = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "datasets", "bfcl", "samples.jsonl"));
         if (!File.Exists(source))
@@ -128,7 +128,7 @@ internal static class ReplayBenchmark
         return bodies;
     }
 
-    private static double PeakWorkingSetMb()
+    internal static double PeakWorkingSetMb()
     {
         var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return line is null
@@ -140,12 +140,12 @@ internal static class ReplayBenchmark
 
     private static string GcText() => System.Runtime.GCSettings.IsServerGC ? "server GC" : "workstation GC";
 
-    private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+    internal static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
-    private static string PerRequest(TimeSpan? cpu, int requests) =>
+    internal static string PerRequest(TimeSpan? cpu, int requests) =>
         cpu is { } value ? (value.TotalMilliseconds / requests).ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
 
-    private static int IntArg(string[] args, string name, int fallback)
+    internal static int IntArg(string[] args, string name, int fallback)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
