@@ -73,20 +73,11 @@ internal static class ReplayBenchmark
 
     private static async Task<(TimeSpan Elapsed, TimeSpan LastRow, TimeSpan LastRowCpu, int Rows, int Failed)> ReplayAsync(Uri baseUrl, string dataset, string folder, int concurrency, string name)
     {
-        using var backend = new HttpChatBackend(new HttpBackendOptions { BaseUrl = baseUrl, Timeout = TimeSpan.FromSeconds(60) });
-        var options = new RunOptions
-        {
-            DatasetPath = dataset,
-            OutputPath = Path.Combine(folder, name + ".jsonl"),
-            SummaryPath = Path.Combine(folder, name + ".summary.json"),
-            Concurrency = concurrency,
-            Preparation = new() { Model = "bench" },
-        };
-        var watch = Stopwatch.StartNew();
+        var watch = new Stopwatch();
         var observer = new LastRowObserver(watch);
-        var runner = new Runner(backend, new CaseEvaluator(JsonSchemaValidator.Default), TimeProvider.System, observer);
-        var report = await runner.RunAsync(options, CancellationToken.None);
-        return (watch.Elapsed, observer.LastRow, observer.LastRowCpu, report.Summary.TotalRows, report.Summary.FailureCount);
+        var (elapsed, summary) = await VendorRun.RunAsync(
+            new HttpBackendOptions { BaseUrl = baseUrl, Timeout = TimeSpan.FromSeconds(60) }, dataset, folder, concurrency, name, observer, watch);
+        return (elapsed, observer.LastRow, observer.LastRowCpu, summary.TotalRows, summary.FailureCount);
     }
 
     private static List<double> ScoreTimes(string journal)

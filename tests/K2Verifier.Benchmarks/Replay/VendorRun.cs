@@ -11,14 +11,14 @@ namespace K2Verifier.Benchmarks.Replay;
 /// <summary>One replay as the CLI runs it (adaptive concurrency under <c>--concurrency</c>, defaults otherwise), timed.</summary>
 internal static class VendorRun
 {
-    public static async Task<(TimeSpan Elapsed, RunSummary Summary)> RunAsync(Uri baseUrl, string dataset, string folder, int concurrency, string name)
+    public static Task<(TimeSpan Elapsed, RunSummary Summary)> RunAsync(Uri baseUrl, string dataset, string folder, int concurrency, string name) =>
+        RunAsync(new HttpBackendOptions { BaseUrl = baseUrl, Timeout = TimeSpan.FromSeconds(600), RateLimit = new RateLimitOptions { ConcurrencyCeiling = concurrency } },
+            dataset, folder, concurrency, name, new Quiet(), Stopwatch.StartNew());
+
+    /// <summary>Replays with <paramref name="backendOptions"/>, telling <paramref name="observer"/>; the time is <paramref name="watch"/>'s.</summary>
+    public static async Task<(TimeSpan Elapsed, RunSummary Summary)> RunAsync(
+        HttpBackendOptions backendOptions, string dataset, string folder, int concurrency, string name, IRunObserver observer, Stopwatch watch)
     {
-        var backendOptions = new HttpBackendOptions
-        {
-            BaseUrl = baseUrl,
-            Timeout = TimeSpan.FromSeconds(600),
-            RateLimit = new RateLimitOptions { ConcurrencyCeiling = concurrency },
-        };
         using var backend = new HttpChatBackend(backendOptions);
         var options = new RunOptions
         {
@@ -28,8 +28,8 @@ internal static class VendorRun
             Concurrency = concurrency,
             Preparation = new() { Model = "bench" },
         };
-        var watch = Stopwatch.StartNew();
-        var report = await new Runner(backend, new CaseEvaluator(JsonSchemaValidator.Default), TimeProvider.System, new Quiet()).RunAsync(options, CancellationToken.None);
+        watch.Restart();
+        var report = await new Runner(backend, new CaseEvaluator(JsonSchemaValidator.Default), TimeProvider.System, observer).RunAsync(options, CancellationToken.None);
         return (watch.Elapsed, report.Summary);
     }
 
