@@ -26,7 +26,9 @@ internal sealed class RunCommandOptions
 
     public Option<int> Retries { get; } = new("--retries") { Description = "Retries for 5xx, timeouts and connection errors.", DefaultValueFactory = _ => 3 };
 
-    public Option<int> RateLimitRetries { get; } = new("--rate-limit-retries") { Description = "Retries for 429 responses (a rate limit means the endpoint is alive).", DefaultValueFactory = _ => 10 };
+    public Option<int?> RateLimitRetries { get; } = new("--rate-limit-retries") { Description = "An optional hard cap on retries for 429 responses (default: none; --max-wait bounds them)." };
+
+    public RateLimitCommandOptions RateLimits { get; } = new();
 
     public Option<string?> ExtraBody { get; } = new("--extra-body") { Description = "A JSON object merged into every request body." };
 
@@ -64,6 +66,7 @@ internal sealed class RunCommandOptions
             command.Options.Add(option);
         }
 
+        RateLimits.AddTo(command);
         foreach (var option in Engines.All)
         {
             command.Options.Add(option);
@@ -140,6 +143,7 @@ internal sealed class RunCommandOptions
                 ApiKey = parseResult.GetValue(ApiKey) ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY"),
                 Timeout = TimeSpan.FromSeconds(parseResult.GetValue(Timeout)),
                 Retry = RetryOptions.Default with { Retries = parseResult.GetValue(Retries), RateLimitRetries = parseResult.GetValue(RateLimitRetries) },
+                RateLimit = RateLimits.Bind(parseResult, run.Concurrency),
             };
             problems.AddRange(backend.Validate());
         }

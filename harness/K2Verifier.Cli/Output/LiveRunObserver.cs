@@ -64,7 +64,7 @@ internal sealed class LiveRunObserver : IRunObserver
             task.MaxValue = Math.Max(1, progress.Total);
             task.Value = progress.Done;
             task.Description = Markup.Escape(
-                $"{progress.Done}/{progress.Total} {progress.Rate:0.0} req/s  stop {progress.Stop}  tool_calls {progress.ToolCalls}  invalid {progress.Invalid}  failed {progress.Failed}");
+                $"{progress.Done}/{progress.Total} {progress.Rate:0.0} req/s  stop {progress.Stop}  tool_calls {progress.ToolCalls}  invalid {progress.Invalid}  failed {progress.Failed}{PlainRunObserver.ConcurrencyText(progress)}");
         }
     }
 }

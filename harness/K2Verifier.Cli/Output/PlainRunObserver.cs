@@ -49,6 +49,10 @@ internal sealed class PlainRunObserver(TextWriter error, TimeProvider time, Time
         var eta = p.Eta is { } e ? e.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "--:--:--";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"[{p.Done}/{p.Total}] {percent:0.0}%  {p.Rate:0.0} req/s  ETA {eta}  stop={p.Stop} tool_calls={p.ToolCalls} invalid={p.Invalid} failed={p.Failed}");
+            $"[{p.Done}/{p.Total}] {percent:0.0}%  {p.Rate:0.0} req/s  ETA {eta}  stop={p.Stop} tool_calls={p.ToolCalls} invalid={p.Invalid} failed={p.Failed}{ConcurrencyText(p)}");
     }
+
+    /// <summary>"  concurrency=12/64" when the backend adapts its concurrency, else empty.</summary>
+    internal static string ConcurrencyText(RunProgress p) =>
+        p.Concurrency is { } current ? string.Create(CultureInfo.InvariantCulture, $"  concurrency={current}/{p.ConcurrencyCeiling}") : string.Empty;
 }

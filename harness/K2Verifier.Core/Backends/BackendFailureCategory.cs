@@ -17,4 +17,7 @@ public enum BackendFailureCategory
 
     /// <summary>A stream that ended before <c>[DONE]</c> and before any finish_reason.</summary>
     TruncatedStream,
+
+    /// <summary>HTTP 429 until the request's rate-limit wait (<c>--max-wait</c>) or its optional retry cap ran out.</summary>
+    RateLimited,
 }

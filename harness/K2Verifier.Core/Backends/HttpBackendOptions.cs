@@ -48,6 +48,9 @@ public sealed record HttpBackendOptions
     /// <summary>Retry budgets and delays. Default: <see cref="RetryOptions.Default"/>.</summary>
     public RetryOptions Retry { get; init; } = RetryOptions.Default;
 
+    /// <summary>429 wait budget, endpoint cool-down, adaptive concurrency and client-side quotas. Default: <see cref="RateLimitOptions.Default"/>.</summary>
+    public RateLimitOptions RateLimit { get; init; } = RateLimitOptions.Default;
+
     /// <summary>When a dead endpoint stops the run. Default: <see cref="CircuitBreakerOptions.Default"/>.</summary>
     public CircuitBreakerOptions CircuitBreaker { get; init; } = CircuitBreakerOptions.Default;
 
@@ -75,6 +78,7 @@ public sealed record HttpBackendOptions
 
         problems.AddRange(Retry?.Validate() ?? ["retry options are required."]);
         problems.AddRange(CircuitBreaker?.Validate() ?? ["circuit breaker options are required."]);
+        problems.AddRange(RateLimit?.Validate() ?? ["rate-limit options are required."]);
         return problems;
     }
 
@@ -87,7 +91,8 @@ public sealed record HttpBackendOptions
             .Append(", ConnectTimeout = ").Append(ConnectTimeout)
             .Append(", UseRawCompletions = ").Append(UseRawCompletions)
             .Append(", Retry = ").Append(Retry)
-            .Append(", CircuitBreaker = ").Append(CircuitBreaker);
+            .Append(", CircuitBreaker = ").Append(CircuitBreaker)
+            .Append(", RateLimit = ").Append(RateLimit);
         return true;
     }
 }

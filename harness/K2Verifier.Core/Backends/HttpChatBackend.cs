@@ -1,5 +1,7 @@
 using System.Globalization;
 using K2Verifier.Backends.Http;
+using K2Verifier.Backends.Http.RateLimiting;
+using K2Verifier.Metrics;
 using K2Verifier.Preparation;
 using Polly;
 using Polly.CircuitBreaker;
@@ -23,6 +25,8 @@ public sealed partial class HttpChatBackend : IChatBackend, IDisposable
     private readonly OpenAiProtocolTransport _transport;
     private readonly EndpointHealth _health = new();
     private readonly ResiliencePipeline<AttemptResult> _pipeline;
+    private readonly ResiliencePipeline<AttemptResult> _attemptTimeout;
+    private readonly SendGate _gate;
     private readonly SecretScrubber _scrubber;
     private readonly string _endpointDisplay;
     private bool _disposed;
@@ -30,8 +34,12 @@ public sealed partial class HttpChatBackend : IChatBackend, IDisposable
     /// <summary>Creates the backend for one run.</summary>
     /// <param name="options">Endpoint, key, timeouts, retries; validated here.</param>
     /// <param name="timeProvider">Clock for timeouts, retry waits and durations. Default: <see cref="TimeProvider.System"/>.</param>
+    /// <param name="handler">
+    /// The HTTP handler requests go through (owned: disposed with the backend). Default: a <see cref="SocketsHttpHandler"/>
+    /// with <see cref="HttpBackendOptions.ConnectTimeout"/>; tests inject a scripted one.
+    /// </param>
     /// <exception cref="ArgumentException">The options are invalid (the message lists every problem).</exception>
-    public HttpChatBackend(HttpBackendOptions options, TimeProvider? timeProvider = null)
+    public HttpChatBackend(HttpBackendOptions options, TimeProvider? timeProvider = null, HttpMessageHandler? handler = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         IReadOnlyList<string> problems = options.Validate();
@@ -44,12 +52,21 @@ public sealed partial class HttpChatBackend : IChatBackend, IDisposable
         _timeProvider = timeProvider ?? TimeProvider.System;
         _scrubber = new SecretScrubber(options.ApiKey);
         _endpointDisplay = DisplayUrl(options);
-        _transport = new OpenAiProtocolTransport(options);
-        _pipeline = HttpResiliencePipelineFactory.Create(options, _health, _timeProvider);
+        _gate = new SendGate(options, _timeProvider);
+        _transport = new OpenAiProtocolTransport(options, new RateLimitSignalHandler(
+            handler ?? OpenAiProtocolTransport.CreateSocketsHandler(options), _gate.Cooldown, _gate.Concurrency, _timeProvider));
+        _pipeline = HttpResiliencePipelineFactory.Create(options, _health, _gate.Cooldown, _timeProvider);
+        _attemptTimeout = HttpResiliencePipelineFactory.CreateAttemptTimeout(options, _timeProvider);
     }
 
     /// <summary>The options this backend runs with.</summary>
     public HttpBackendOptions Options => _options;
+
+    /// <summary>The adaptive concurrency now, where it settled and its timeline; null without <see cref="RateLimitOptions.ConcurrencyCeiling"/>.</summary>
+    public ConcurrencyReport? Concurrency => _gate.Report();
+
+    /// <summary>The adaptive concurrency limit now (cheap, for progress lines); null without a ceiling.</summary>
+    public int? ConcurrencyLimit => _gate.Concurrency?.Limit;
 
     /// <inheritdoc/>
     /// <exception cref="EndpointUnavailableException">The circuit breaker is open: the endpoint is down for everything.</exception>
@@ -58,14 +75,14 @@ public sealed partial class HttpChatBackend : IChatBackend, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var state = new RequestState(_options.Retry);
+        var state = new RequestState(_options.Retry, _options.RateLimit.MaxWait ?? _options.Timeout, _timeProvider);
         long started = _timeProvider.GetTimestamp();
         ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RequestState.Key, state);
         try
         {
             AttemptResult result = await _pipeline.ExecuteAsync(
-                static (ctx, s) => s.Backend.AttemptAsync(s.Request, s.State, ctx.CancellationToken),
+                static (ctx, s) => s.Backend.GatedAttemptAsync(s.Request, s.State, ctx),
                 context,
                 (Backend: this, Request: request, State: state));
             return ToResponse(result, state, started);
@@ -101,13 +118,30 @@ public sealed partial class HttpChatBackend : IChatBackend, IDisposable
         {
             _disposed = true;
             _transport.Dispose();
+            _gate.Dispose();
         }
+    }
+
+    /// <summary>One attempt behind the send gate (cool-down, quotas, a concurrency slot held until the body is read), under the per-attempt timeout.</summary>
+    private async ValueTask<AttemptResult> GatedAttemptAsync(PreparedRequest request, RequestState state, ResilienceContext context)
+    {
+        using IDisposable? slot = await _gate.EnterAsync(request, context.CancellationToken);
+        AttemptResult result = await _attemptTimeout.ExecuteAsync(
+            static (ctx, s) => s.Backend.AttemptAsync(s.Request, s.State, ctx.CancellationToken),
+            context,
+            (Backend: this, Request: request, State: state));
+        _gate.Observe(result.Body);
+        return result;
     }
 
     private BackendResponse ToResponse(AttemptResult result, RequestState state, long started)
     {
         BackendFailure? failure = result.Failure;
-        if (failure is not null && state.Attempts > 1)
+        if (failure is not null && result.Fault == AttemptFault.RateLimited)
+        {
+            failure = failure with { Category = BackendFailureCategory.RateLimited, Message = state.DescribeRateLimit(failure.Message) };
+        }
+        else if (failure is not null && state.Attempts > 1)
         {
             failure = failure with { Message = string.Create(CultureInfo.InvariantCulture, $"{failure.Message} (after {state.Attempts} attempts)") };
         }

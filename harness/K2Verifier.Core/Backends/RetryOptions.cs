@@ -2,7 +2,8 @@ namespace K2Verifier.Backends;
 
 /// <summary>
 /// How <see cref="HttpChatBackend"/> retries one request: exponential backoff with jitter for transient faults
-/// (5xx, timeouts, connection errors, truncated streams), a separate and larger budget for rate limits (429), and
+/// (5xx, timeouts, connection errors, truncated streams), a separate budget for rate limits (429: bounded by time,
+/// <see cref="RateLimitOptions.MaxWait"/>, and optionally by count), and
 /// a cap on any single wait, including one asked for by <c>Retry-After</c>.
 /// </summary>
 public sealed record RetryOptions
@@ -17,10 +18,11 @@ public sealed record RetryOptions
     public int Retries { get; init; } = 3;
 
     /// <summary>
-    /// Retries after HTTP 429, counted apart from <see cref="Retries"/>: a rate limit says the endpoint is alive and
-    /// only asks us to slow down, so it gets a larger budget. Default: 10.
+    /// An optional hard cap on retries after HTTP 429 (<c>--rate-limit-retries</c>), counted apart from
+    /// <see cref="Retries"/>. Null: no count cap, as K2VV; a rate limit says the endpoint is alive, so 429s are retried
+    /// until <see cref="RateLimitOptions.MaxWait"/> runs out. Default: null.
     /// </summary>
-    public int RateLimitRetries { get; init; } = 10;
+    public int? RateLimitRetries { get; init; }
 
     /// <summary>The first backoff delay; it doubles on each retry (with jitter). Default: 1 second.</summary>
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(1);

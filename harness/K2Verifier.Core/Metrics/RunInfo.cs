@@ -18,6 +18,14 @@ public sealed record RunInfo
     /// <summary>Requests in flight at once.</summary>
     public int? Concurrency { get; init; }
 
+    /// <summary>
+    /// The adaptive concurrency the run settled at (time-weighted mean limit over its second half; HTTP backend only).
+    /// </summary>
+    public int? ConcurrencySettled { get; init; }
+
+    /// <summary>The adaptive concurrency limit over the run (HTTP backend only), for the report.</summary>
+    public IReadOnlyList<ConcurrencyPoint>? ConcurrencyTimeline { get; init; }
+
     /// <summary>The harness version that wrote the summary.</summary>
     public string? HarnessVersion { get; init; }
 

@@ -123,6 +123,7 @@ public sealed class CaseEvaluator
         BackendFailureCategory.Connection => "connection",
         BackendFailureCategory.MalformedJson => "malformed_json",
         BackendFailureCategory.TruncatedStream => "truncated_stream",
+        BackendFailureCategory.RateLimited => "rate_limited",
         _ => category.ToString().ToLowerInvariant(),
     };
 

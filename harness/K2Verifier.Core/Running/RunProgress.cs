@@ -13,6 +13,12 @@ public sealed record RunProgress(int Total, int Done, int Stop, int ToolCalls, i
     /// <summary>Requests per second so far.</summary>
     public double Rate => Elapsed.TotalSeconds > 0 ? Done / Elapsed.TotalSeconds : 0;
 
+    /// <summary>The adaptive concurrency limit now (HTTP backend); null when there is none.</summary>
+    public int? Concurrency { get; init; }
+
+    /// <summary>The ceiling of the adaptive concurrency (<c>--concurrency</c>); null when there is none.</summary>
+    public int? ConcurrencyCeiling { get; init; }
+
     /// <summary>Estimated time left at the current rate; null before the first request finishes.</summary>
     public TimeSpan? Eta => Rate > 0 ? TimeSpan.FromSeconds(Math.Max(0, Total - Done) / Rate) : null;
 }

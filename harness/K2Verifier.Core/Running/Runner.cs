@@ -61,7 +61,7 @@ public sealed partial class Runner
                     var response = await _backend.SendAsync(request, ct).ConfigureAwait(false);
                     var row = _evaluator.FromBackend(request, response, MetricsCalculator.PythonIsoFormat(_time.GetLocalNow().DateTime));
                     await journal.AppendAsync(row, CancellationToken.None).ConfigureAwait(false);
-                    _observer.CaseFinished(row, counters.Record(row));
+                    _observer.CaseFinished(row, WithConcurrency(counters.Record(row)));
                 }).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -95,12 +95,18 @@ public sealed partial class Runner
             DatasetRequests = estimate,
             Results = options.OutputPath,
             Complete = outcome == RunOutcome.Completed,
+            ConcurrencySettled = (_backend as HttpChatBackend)?.Concurrency?.Settled,
+            ConcurrencyTimeline = (_backend as HttpChatBackend)?.Concurrency?.Timeline,
         };
         var scored = new ResultsScorer(_evaluator).Read(options.OutputPath);
         var summary = scored.Summarize(run, options.Baseline);
         await RunSummaryWriter.WriteAsync(summary, options.SummaryPath, CancellationToken.None).ConfigureAwait(false);
         return new RunReport(outcome, summary, scored.Outcomes, options.OutputPath, options.SummaryPath, message);
     }
+
+    /// <summary>The progress with the HTTP backend's adaptive concurrency limit, when it has one.</summary>
+    private RunProgress WithConcurrency(RunProgress progress) =>
+        _backend is HttpChatBackend { ConcurrencyLimit: { } limit } http ? progress with { Concurrency = limit, ConcurrencyCeiling = http.Options.RateLimit.ConcurrencyCeiling } : progress;
 
     private async IAsyncEnumerable<PreparedRequest> PrepareAsync(
         RunOptions options,

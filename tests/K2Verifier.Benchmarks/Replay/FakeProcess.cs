@@ -25,7 +25,8 @@ internal sealed class FakeProcess : IDisposable
         }
     }
 
-    public static async Task<FakeProcess> StartAsync()
+    /// <param name="args">The fake's options (<c>--rate R</c>, <c>--delay-ms D</c>); none: instant.</param>
+    public static async Task<FakeProcess> StartAsync(params string[] args)
     {
         var self = Environment.ProcessPath!;
         var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true };
@@ -35,6 +36,11 @@ internal sealed class FakeProcess : IDisposable
         }
 
         start.ArgumentList.Add("fake-server");
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)

@@ -73,20 +73,11 @@ internal static class ReplayBenchmark
 
     private static async Task<(TimeSpan Elapsed, TimeSpan LastRow, TimeSpan LastRowCpu, int Rows, int Failed)> ReplayAsync(Uri baseUrl, string dataset, string folder, int concurrency, string name)
     {
-        using var backend = new HttpChatBackend(new HttpBackendOptions { BaseUrl = baseUrl, Timeout = TimeSpan.FromSeconds(60) });
-        var options = new RunOptions
-        {
-            DatasetPath = dataset,
-            OutputPath = Path.Combine(folder, name + ".jsonl"),
-            SummaryPath = Path.Combine(folder, name + ".summary.json"),
-            Concurrency = concurrency,
-            Preparation = new() { Model = "bench" },
-        };
-        var watch = Stopwatch.StartNew();
+        var watch = new Stopwatch();
         var observer = new LastRowObserver(watch);
-        var runner = new Runner(backend, new CaseEvaluator(JsonSchemaValidator.Default), TimeProvider.System, observer);
-        var report = await runner.RunAsync(options, CancellationToken.None);
-        return (watch.Elapsed, observer.LastRow, observer.LastRowCpu, report.Summary.TotalRows, report.Summary.FailureCount);
+        var (elapsed, summary) = await VendorRun.RunAsync(
+            new HttpBackendOptions { BaseUrl = baseUrl, Timeout = TimeSpan.FromSeconds(60) }, dataset, folder, concurrency, name, observer, watch);
+        return (elapsed, observer.LastRow, observer.LastRowCpu, summary.TotalRows, summary.FailureCount);
     }
 
     private static List<double> ScoreTimes(string journal)
@@ -102,7 +93,7 @@ internal static class ReplayBenchmark
         return times;
     }
 
-    private static string BuildDataset(string folder, int requests, string name = "samples.jsonl")
+    internal static string BuildDataset(string folder, int requests, string name = "samples.jsonl")
     {
         var source = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "datasets", "bfcl", "samples.jsonl"));
         if (!File.Exists(source))
@@ -128,7 +119,7 @@ internal static class ReplayBenchmark
         return bodies;
     }
 
-    private static double PeakWorkingSetMb()
+    internal static double PeakWorkingSetMb()
     {
         var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return line is null
@@ -140,12 +131,12 @@ internal static class ReplayBenchmark
 
     private static string GcText() => System.Runtime.GCSettings.IsServerGC ? "server GC" : "workstation GC";
 
-    private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+    internal static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
-    private static string PerRequest(TimeSpan? cpu, int requests) =>
+    internal static string PerRequest(TimeSpan? cpu, int requests) =>
         cpu is { } value ? (value.TotalMilliseconds / requests).ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
 
-    private static int IntArg(string[] args, string name, int fallback)
+    internal static int IntArg(string[] args, string name, int fallback)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;

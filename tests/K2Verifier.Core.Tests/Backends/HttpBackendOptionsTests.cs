@@ -14,7 +14,7 @@ public sealed class HttpBackendOptionsTests
         Assert.Empty(options.Validate());
         Assert.Equal(TimeSpan.FromSeconds(600), options.Timeout);
         Assert.Equal(3, options.Retry.Retries);
-        Assert.Equal(10, options.Retry.RateLimitRetries);
+        Assert.Null(options.Retry.RateLimitRetries);
         Assert.Equal(TimeSpan.FromSeconds(60), options.Retry.MaxDelay);
         Assert.Equal(20, options.CircuitBreaker.MinimumThroughput);
         Assert.False(options.UseRawCompletions);

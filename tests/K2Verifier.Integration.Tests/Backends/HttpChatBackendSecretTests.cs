@@ -59,7 +59,7 @@ public sealed class HttpChatBackendSecretTests
     [Fact]
     public async Task SendAsync_DeadEndpointWithKey_ExceptionMessageHasNoKey()
     {
-        using var backend = new HttpChatBackend(WithKey(TestBackends.Options(TestBackends.ClosedPortUrl())));
+        using var backend = TestBackends.Refused(WithKey);
         using var deadline = TestBackends.Deadline();
 
         EndpointUnavailableException? unavailable = null;

@@ -2,14 +2,16 @@ namespace K2Verifier.Integration.Tests.Infrastructure;
 
 /// <summary>
 /// A clock for retry tests: waits up to <see cref="MaxInstantDelay"/> (Polly's retry delays) complete at once and
-/// are recorded in <see cref="Delays"/>; longer timers (the per-attempt timeout) run on the real clock, so they
-/// never fire in a fast test. <see cref="GetUtcNow"/> is fixed (HTTP-date <c>Retry-After</c> is exact); timestamps
-/// are real (durations stay meaningful).
+/// are recorded in <see cref="Delays"/> and move the clock forward by their length (so a cool-down waited for is
+/// over when the wait ends); longer timers and the per-attempt timeout's (created without a due time) run on the real
+/// clock, so they never fire in a fast test. <see cref="GetUtcNow"/> is <see cref="Now"/> plus the waits so far;
+/// timestamps are real plus the waits (durations stay meaningful).
 /// </summary>
 public sealed class InstantDelayTimeProvider : TimeProvider
 {
     private readonly Lock _lock = new();
     private readonly List<TimeSpan> _delays = [];
+    private long _waitedTicks;
 
     public DateTimeOffset Now { get; set; } = new(2025, 1, 15, 12, 0, 0, TimeSpan.Zero);
 
@@ -26,9 +28,10 @@ public sealed class InstantDelayTimeProvider : TimeProvider
         }
     }
 
-    public override DateTimeOffset GetUtcNow() => Now;
+    public override DateTimeOffset GetUtcNow() => Now + TimeSpan.FromTicks(Interlocked.Read(ref _waitedTicks));
 
-    public override long GetTimestamp() => System.GetTimestamp();
+    public override long GetTimestamp() =>
+        System.GetTimestamp() + (long)(Interlocked.Read(ref _waitedTicks) * (double)System.TimestampFrequency / TimeSpan.TicksPerSecond);
 
     public override long TimestampFrequency => System.TimestampFrequency;
 
@@ -43,6 +46,8 @@ public sealed class InstantDelayTimeProvider : TimeProvider
         {
             _delays.Add(dueTime);
         }
+
+        Interlocked.Add(ref _waitedTicks, dueTime.Ticks);
 
         ThreadPool.QueueUserWorkItem(_ => callback(state));
         return new FiredTimer();

@@ -22,18 +22,12 @@ public static class TestBackends
         return new HttpChatBackend(configure is null ? options : configure(options), timeProvider);
     }
 
-    /// <summary>A loopback port nobody listens on (bound, then released).</summary>
-    public static int ClosedPort()
+    /// <summary>A backend whose every connection is refused (a dead endpoint), without a socket.</summary>
+    public static HttpChatBackend Refused(Func<HttpBackendOptions, HttpBackendOptions>? configure = null)
     {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        HttpBackendOptions options = Options(new Uri("http://127.0.0.1:9/v1"));
+        return new HttpChatBackend(configure is null ? options : configure(options), new InstantDelayTimeProvider(), new RefusingHandler());
     }
-
-    /// <summary>A base URL on a closed loopback port.</summary>
-    public static Uri ClosedPortUrl() => new($"http://127.0.0.1:{ClosedPort()}/v1");
 
     /// <summary>A token that ends a test that hangs (every test is bounded in time).</summary>
     public static CancellationTokenSource Deadline(int seconds = 30) => new(TimeSpan.FromSeconds(seconds));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using K2Verifier.Integration.Tests.FakeVendor;
+using K2Verifier.Integration.Tests.Infrastructure;
 using K2Verifier.Results;
 
 namespace K2Verifier.Integration.Tests.Runs;
@@ -9,17 +10,25 @@ namespace K2Verifier.Integration.Tests.Runs;
 /// <summary>
 /// Crash safety, for real: the CLI runs as a child process and is killed (SIGKILL) at several points; each rerun with
 /// --incremental goes on from the journal, and the final results and summary equal those of an uninterrupted run.
+/// The kill lands mid-run by construction, not by timing: the fake answers a set number of requests and holds the rest
+/// until the child is killed.
 /// </summary>
+[Collection(KestrelSmoke.Name)]
 public sealed class KillAndResumeTests
 {
     private const int Requests = 150;
 
+    private readonly Lock _gateLock = new();
+    private int _budget = int.MaxValue;
+    private int _answered;
+    private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     [Fact]
     public async Task Run_KilledAtSeveralPoints_IncrementalResumeEqualsUninterruptedRun()
     {
-        // Arrange: deterministic replies by key, slow enough to be killed mid-run.
+        // Arrange: deterministic replies by key, held back once the phase's budget of answers is spent.
         await using var server = await FakeVendorServer.StartAsync();
-        server.OnRequest = r => FakeReplies.Slow(TimeSpan.FromMilliseconds(15), ReplyFor(r.Key));
+        server.OnRequest = r => Gated(ReplyFor(r.Key));
         var keys = Enumerable.Range(1, Requests).Select(i => i % 5 == 0 ? $"q{i}-stream" : $"q{i}").ToList();
         var clean = RunFixture.Folder();
         var killed = RunFixture.Folder();
@@ -57,6 +66,39 @@ public sealed class KillAndResumeTests
         Assert.Equal(Requests, ResultsFile.Read(Path.Combine(killed, "results.jsonl")).Count());
     }
 
+    /// <summary><paramref name="inner"/> while the phase's budget lasts; past it, the reply waits until the phase ends.</summary>
+    private FakeBehavior Gated(FakeBehavior inner) => new("gated " + inner.Name, async (request, context, ct) =>
+    {
+        Task release;
+        lock (_gateLock)
+        {
+            release = ++_answered > _budget ? _released.Task : Task.CompletedTask;
+        }
+
+        await release.WaitAsync(ct);
+        await inner.ExecuteAsync(request, context, ct);
+    });
+
+    /// <summary>Starts a phase: at most <paramref name="budget"/> requests are answered until <see cref="EndPhase"/>.</summary>
+    private void BeginPhase(int budget)
+    {
+        lock (_gateLock)
+        {
+            _budget = budget;
+            _answered = 0;
+            _released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    private void EndPhase()
+    {
+        lock (_gateLock)
+        {
+            _budget = int.MaxValue;
+            _released.TrySetResult();
+        }
+    }
+
     private static FakeBehavior ReplyFor(string key)
     {
         var n = int.Parse(key.TrimStart('q').Replace("-stream", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
@@ -75,7 +117,7 @@ public sealed class KillAndResumeTests
         return string.Join("; ", keys.Select(k => $"{k}={document.RootElement.GetProperty(k).GetRawText()}"));
     }
 
-    private static async Task<int> RunCliAsync(FakeVendorServer server, string dataset, bool incremental, int? killAfterRows)
+    private async Task<int> RunCliAsync(FakeVendorServer server, string dataset, bool incremental, int? killAfterRows)
     {
         var folder = Path.GetDirectoryName(dataset)!;
         var cli = CliDll();
@@ -96,6 +138,7 @@ public sealed class KillAndResumeTests
         }
 
         start.Environment["NO_COLOR"] = "1";
+        BeginPhase(killAfterRows ?? int.MaxValue);
         using var process = Process.Start(start)!;
         var drainOut = process.StandardOutput.ReadToEndAsync();
         var drainError = process.StandardError.ReadToEndAsync();
@@ -115,6 +158,7 @@ public sealed class KillAndResumeTests
             }
         }
 
+        EndPhase();
         await process.WaitForExitAsync(deadline.Token);
         await Task.WhenAll(drainOut, drainError);
         if (killAfterRows is null && process.ExitCode != 0)

@@ -1,3 +1,4 @@
+using K2Verifier.Backends.Http.RateLimiting;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -7,18 +8,22 @@ namespace K2Verifier.Backends.Http;
 
 /// <summary>
 /// Builds the one pipeline a <see cref="HttpChatBackend"/> uses for its whole run, outermost first:
-/// retry (two budgets, <c>Retry-After</c>, capped waits) → circuit breaker (shared by all requests) → per-attempt timeout.
+/// retry (two budgets, <c>Retry-After</c>, capped waits) → circuit breaker (shared by all requests); each attempt then
+/// passes the send gate and runs under the per-attempt timeout (<see cref="CreateAttemptTimeout"/>), so time queued
+/// behind a cool-down or a concurrency slot never counts against <c>--timeout</c>.
 /// </summary>
 internal static class HttpResiliencePipelineFactory
 {
-    public static ResiliencePipeline<AttemptResult> Create(HttpBackendOptions options, EndpointHealth health, TimeProvider timeProvider)
+    public static ResiliencePipeline<AttemptResult> Create(HttpBackendOptions options, EndpointHealth health, EndpointCooldown cooldown, TimeProvider timeProvider)
     {
         var builder = new ResiliencePipelineBuilder<AttemptResult> { Name = "k2verifier-http", TimeProvider = timeProvider };
         RetryOptions retry = options.Retry;
-        int maxRetries = retry.Retries + retry.RateLimitRetries;
+
+        // 429s have no count cap unless one is asked for: RequestState bounds them by time (--max-wait).
+        long maxRetries = retry.RateLimitRetries is { } cap ? (long)retry.Retries + cap : int.MaxValue;
         if (maxRetries > 0)
         {
-            builder.AddRetry(CreateRetry(retry, maxRetries));
+            builder.AddRetry(CreateRetry(retry, (int)Math.Min(maxRetries, int.MaxValue), cooldown));
         }
 
         if (options.CircuitBreaker.Enabled)
@@ -26,9 +31,14 @@ internal static class HttpResiliencePipelineFactory
             builder.AddCircuitBreaker(CreateBreaker(options.CircuitBreaker, health));
         }
 
-        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = options.Timeout });
         return builder.Build();
     }
+
+    /// <summary>The per-attempt timeout, around the send and the whole body or stream.</summary>
+    public static ResiliencePipeline<AttemptResult> CreateAttemptTimeout(HttpBackendOptions options, TimeProvider timeProvider) =>
+        new ResiliencePipelineBuilder<AttemptResult> { Name = "k2verifier-http-attempt", TimeProvider = timeProvider }
+            .AddTimeout(new TimeoutStrategyOptions { Timeout = options.Timeout })
+            .Build();
 
     /// <summary>A short description of an outcome, for retry notes and the breaker's message.</summary>
     internal static string Describe(Outcome<AttemptResult> outcome) => outcome switch
@@ -39,7 +49,7 @@ internal static class HttpResiliencePipelineFactory
         _ => "no failure",
     };
 
-    private static RetryStrategyOptions<AttemptResult> CreateRetry(RetryOptions retry, int maxRetries) => new()
+    private static RetryStrategyOptions<AttemptResult> CreateRetry(RetryOptions retry, int maxRetries, EndpointCooldown cooldown) => new()
     {
         // Each fault kind has its own budget (RequestState); this total only bounds them both.
         MaxRetryAttempts = maxRetries,
@@ -47,11 +57,12 @@ internal static class HttpResiliencePipelineFactory
         UseJitter = retry.UseJitter,
         Delay = retry.BaseDelay,
         MaxDelay = retry.MaxDelay,
-        ShouldHandle = args => ValueTask.FromResult(RequestState.From(args.Context).TryConsumeRetry(Classify(args.Outcome))),
-        DelayGenerator = args => ValueTask.FromResult(ServerRequestedDelay(args.Outcome, retry)),
+        ShouldHandle = args => ValueTask.FromResult(RequestState.From(args.Context).TryConsumeRetry(Classify(args.Outcome), cooldown.Remaining)),
+        DelayGenerator = args => ValueTask.FromResult(cooldown.Remaining > TimeSpan.Zero ? TimeSpan.Zero : ServerRequestedDelay(args.Outcome, retry)),
         OnRetry = args =>
         {
-            RequestState.From(args.Context).NoteRetry(args.AttemptNumber, Describe(args.Outcome), args.RetryDelay);
+            TimeSpan wait = args.RetryDelay > TimeSpan.Zero ? args.RetryDelay : cooldown.Remaining; // a cool-down is waited at the gate
+            RequestState.From(args.Context).NoteRetry(args.AttemptNumber, Describe(args.Outcome), wait);
             return default;
         },
     };

@@ -23,13 +23,10 @@ internal sealed class OpenAiProtocolTransport : IDisposable
     private readonly ChatClient _chat;
     private readonly Uri? _completionsUri;
 
-    public OpenAiProtocolTransport(HttpBackendOptions options)
+    /// <param name="options">Endpoint, key and transport.</param>
+    /// <param name="handler">The HTTP handler chain the requests go through (owned: disposed with the transport).</param>
+    public OpenAiProtocolTransport(HttpBackendOptions options, HttpMessageHandler handler)
     {
-        var handler = new SocketsHttpHandler
-        {
-            ConnectTimeout = options.ConnectTimeout < options.Timeout ? options.ConnectTimeout : options.Timeout,
-            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
-        };
         _httpClient = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         Uri endpoint = TrimTrailingSlash(options.BaseUrl);
         var clientOptions = new OpenAIClientOptions
@@ -77,6 +74,14 @@ internal sealed class OpenAiProtocolTransport : IDisposable
         await _chat.Pipeline.SendAsync(message);
         return message.ExtractResponse() ?? throw new InvalidOperationException("The client pipeline returned no response.");
     }
+
+    /// <summary>The socket handler used when none is injected: the connect timeout, pooled connections for a minute.</summary>
+    public static SocketsHttpHandler CreateSocketsHandler(HttpBackendOptions options) => new()
+    {
+        ConnectTimeout = options.ConnectTimeout < options.Timeout ? options.ConnectTimeout : options.Timeout,
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
+        MaxConnectionsPerServer = int.MaxValue,
+    };
 
     public void Dispose() => _httpClient.Dispose();
 

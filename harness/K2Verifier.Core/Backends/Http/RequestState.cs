@@ -5,27 +5,45 @@ using Polly;
 namespace K2Verifier.Backends.Http;
 
 /// <summary>
-/// The state of one <see cref="HttpChatBackend.SendAsync"/> call across its attempts: the two retry budgets, the
-/// attempt count, the body read so far (so a timed-out attempt still leaves its partial body) and retry notes.
+/// The state of one <see cref="HttpChatBackend.SendAsync"/> call across its attempts: the two retry budgets (429s are
+/// bounded by the time since the first one, <c>--max-wait</c>, and by an optional count), the attempt count, the body
+/// read so far (so a timed-out attempt still leaves its partial body) and retry notes (the first few, then a count).
 /// Attempts of one request run one after another, so no locking is needed.
 /// </summary>
 internal sealed class RequestState
 {
     public static readonly ResiliencePropertyKey<RequestState> Key = new("K2Verifier.HttpRequestState");
 
+    /// <summary>Retry notes kept per request; a request retried for minutes of 429s notes the rest as a count.</summary>
+    internal const int MaxNotes = 8;
+
     private readonly RetryOptions _retry;
+    private readonly TimeSpan _maxWait;
+    private readonly TimeProvider _time;
     private readonly List<string> _notes = [];
     private int _transientRetries;
     private int _rateLimitRetries;
+    private int _unlistedRetries;
+    private long? _firstRateLimit;
 
-    public RequestState(RetryOptions retry) => _retry = retry;
+    public RequestState(RetryOptions retry, TimeSpan maxWait, TimeProvider time)
+    {
+        _retry = retry;
+        _maxWait = maxWait;
+        _time = time;
+    }
 
     public int Attempts { get; private set; }
 
     /// <summary>The body of the current attempt as read so far.</summary>
     public StringBuilder CurrentBody { get; private set; } = new();
 
-    public IReadOnlyList<string> Notes => _notes;
+    public IReadOnlyList<string> Notes => _unlistedRetries == 0
+        ? _notes
+        : [.. _notes, string.Create(CultureInfo.InvariantCulture, $"… and {_unlistedRetries} more retries not listed")];
+
+    /// <summary>Time since this request's first 429 (zero before one).</summary>
+    public TimeSpan RateLimitedFor => _firstRateLimit is { } first ? _time.GetElapsedTime(first) : TimeSpan.Zero;
 
     public static RequestState From(ResilienceContext context) => context.Properties.GetValue(Key, null!)
         ?? throw new InvalidOperationException("The resilience context carries no request state.");
@@ -37,11 +55,18 @@ internal sealed class RequestState
     }
 
     /// <summary>Spends one retry of the budget <paramref name="fault"/> belongs to; false when it is spent (or the fault is final).</summary>
-    public bool TryConsumeRetry(AttemptFault fault)
+    /// <param name="fault">How the last attempt failed.</param>
+    /// <param name="pendingPause">The endpoint's cool-down still to wait before the next attempt could be sent.</param>
+    public bool TryConsumeRetry(AttemptFault fault, TimeSpan pendingPause)
     {
+        if (fault == AttemptFault.RateLimited)
+        {
+            _firstRateLimit ??= _time.GetTimestamp();
+        }
+
         switch (fault)
         {
-            case AttemptFault.RateLimited when _rateLimitRetries < _retry.RateLimitRetries:
+            case AttemptFault.RateLimited when (_retry.RateLimitRetries is not { } cap || _rateLimitRetries < cap) && RateLimitedFor + pendingPause < _maxWait:
                 _rateLimitRetries++;
                 return true;
             case AttemptFault.Transient when _transientRetries < _retry.Retries:
@@ -52,6 +77,24 @@ internal sealed class RequestState
         }
     }
 
-    public void NoteRetry(int attemptNumber, string what, TimeSpan delay) => _notes.Add(string.Create(
-        CultureInfo.InvariantCulture, $"attempt {attemptNumber + 1} failed ({what}); retried after {delay.TotalMilliseconds:0} ms"));
+    public void NoteRetry(int attemptNumber, string what, TimeSpan delay)
+    {
+        if (_notes.Count >= MaxNotes)
+        {
+            _unlistedRetries++;
+            return;
+        }
+
+        _notes.Add(string.Create(CultureInfo.InvariantCulture, $"attempt {attemptNumber + 1} failed ({what}); retried after {delay.TotalMilliseconds:0} ms"));
+    }
+
+    /// <summary>The final 429's message with how long the request was rate-limited and what bound it.</summary>
+    public string DescribeRateLimit(string lastFailure)
+    {
+        string bound = _retry.RateLimitRetries is { } cap && _rateLimitRetries >= cap
+            ? $"the rate-limit retry cap of {cap}"
+            : $"the wait limit of {_maxWait.TotalSeconds:0.###} s (--max-wait)";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"rate limited: {lastFailure}; waited {RateLimitedFor.TotalSeconds:0.###} s over {Attempts} attempts, then {bound} ran out");
+    }
 }

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace K2Verifier.Benchmarks.Replay;
+
+/// <summary>
+/// 6,000 streamed requests at --concurrency 1000 against a vendor (a child process) that takes 1 s per reply, sent in
+/// 10 SSE chunks. Targets: at least 0.9 × the ideal 1,000 requests/s, peak memory (VmHWM) at most 300 MB.
+/// </summary>
+internal static class SlowVendorBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var requests = ReplayBenchmark.IntArg(args, "--requests", 6000);
+        var concurrency = ReplayBenchmark.IntArg(args, "--concurrency", 1000);
+        var delayMs = ReplayBenchmark.IntArg(args, "--delay-ms", 1000);
+        var folder = Path.Combine(Path.GetTempPath(), "k2v-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        using var fake = await FakeProcess.StartAsync("--delay-ms", delayMs.ToString(CultureInfo.InvariantCulture));
+        var dataset = Streamed(ReplayBenchmark.BuildDataset(folder, requests));
+        var loadBefore = ReplayBenchmark.LoadAverage();
+        var fakeCpuBefore = fake.TotalProcessorTime;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var (elapsed, summary) = await VendorRun.RunAsync(fake.BaseUrl, dataset, folder, concurrency, "results");
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var fakeCpu = fake.TotalProcessorTime - fakeCpuBefore;
+        var ideal = concurrency * 1000.0 / delayMs;
+        var rate = requests / elapsed.TotalSeconds;
+        var peakMb = ReplayBenchmark.PeakWorkingSetMb();
+        var met = summary.FailureCount == 0 && rate >= 0.9 * ideal && peakMb <= 300;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+            slow-vendor benchmark: {delayMs} ms per reply in 10 SSE chunks, {requests} requests, --concurrency {concurrency} (load average before {loadBefore}, after {ReplayBenchmark.LoadAverage()})
+              rows                  {summary.TotalRows} (failed: {summary.FailureCount})
+              throughput            {rate:0} req/s = {rate / ideal:0.00} × ideal {ideal:0}   (target >= 0.90)
+              peak memory           {peakMb:0} MB (VmHWM, whole process)   (target <= 300 MB)
+              CPU per request       harness {cpu.TotalMilliseconds / requests:0.000} ms, fake {fakeCpu.TotalMilliseconds / requests:0.000} ms
+              {(met ? "target met" : "TARGET MISSED")}
+            """));
+        Directory.Delete(folder, recursive: true);
+        return met ? 0 : 1;
+    }
+
+    /// <summary>The dataset with every request streamed (<c>"stream": true</c>).</summary>
+    private static string Streamed(string dataset)
+    {
+        var lines = File.ReadAllLines(dataset).Select(line =>
+        {
+            var node = JsonNode.Parse(line)!.AsObject();
+            node["stream"] = true;
+            return node.ToJsonString();
+        });
+        var path = Path.Combine(Path.GetDirectoryName(dataset)!, "streamed.jsonl");
+        File.WriteAllLines(path, lines.ToList());
+        return path;
+    }
+}
