@@ -64,10 +64,10 @@ public sealed partial class HttpChatBackend
         {
             StatusCode = status,
             Body = body,
-            Failure = new BackendFailure(BackendFailureCategory.HttpStatus, string.Create(
-                CultureInfo.InvariantCulture, $"HTTP {status}{reason}: {SseStreamReader.Snippet(body)}"), status),
+            Failure = new BackendFailure(FailureClassifier.Classify(status, body), string.Create(
+                CultureInfo.InvariantCulture, $"HTTP {status}{reason}: {body}"), status),
             Fault = status == 429 ? AttemptFault.RateLimited : status is >= 500 or 408 ? AttemptFault.Transient : AttemptFault.Permanent,
-            CountsAgainstEndpoint = status >= 500,
+            CountsAgainstEndpoint = status != 429, // a 4xx is no sign of life: a server that rejects everything measures nothing
             FaultLabel = string.Create(CultureInfo.InvariantCulture, $"HTTP {status}"),
             RetryAfter = retryAfter,
         };
@@ -129,6 +129,18 @@ public sealed partial class HttpChatBackend
         {
             warnings.Add($"stream ended without [DONE] after finish_reason '{reader.FinishReason}'{cause}; kept as complete");
             return result with { Warnings = warnings };
+        }
+
+        if (reader.Events == 0 && transportFault is null && result.Body is { Length: > 0 } page)
+        {
+            // Not a stream at all (an HTML login or proxy page with status 200): retrying gets the same page.
+            return result with
+            {
+                Warnings = warnings,
+                Failure = new BackendFailure(BackendFailureCategory.MalformedJson, string.Create(CultureInfo.InvariantCulture,
+                    $"HTTP {response.Status} body is neither an SSE stream nor a JSON object: {SseStreamReader.Snippet(page)}"), response.Status),
+                Fault = AttemptFault.Permanent,
+            };
         }
 
         return result with

@@ -91,6 +91,13 @@ public sealed class CaseEvaluator
         BackendFailureCategory.Connection => "connection",
         BackendFailureCategory.MalformedJson => "malformed_json",
         BackendFailureCategory.TruncatedStream => "truncated_stream",
+        BackendFailureCategory.ContextLengthExceeded => "context_length_exceeded",
+        BackendFailureCategory.InvalidParameter => "invalid_parameter",
+        BackendFailureCategory.Authentication => "authentication",
+        BackendFailureCategory.NotFound => "not_found",
+        BackendFailureCategory.RateLimited => "rate_limited",
+        BackendFailureCategory.ServerError => "server_error",
+        BackendFailureCategory.Stalled => "stalled",
         _ => category.ToString().ToLowerInvariant(),
     };
 

@@ -41,6 +41,6 @@ public sealed class SecretLeakTests
 
         Assert.DoesNotContain(ApiKey, output.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(ApiKey, error.ToString(), StringComparison.Ordinal);
-        Assert.Contains("http_status", await File.ReadAllTextAsync(Path.Combine(folder, "results.jsonl")), StringComparison.Ordinal);
+        Assert.Contains("authentication", await File.ReadAllTextAsync(Path.Combine(folder, "results.jsonl")), StringComparison.Ordinal);
     }
 }
