@@ -88,7 +88,7 @@ internal static class DemoCommand
             if (report.Outcome != RunOutcome.Completed)
             {
                 await console.Error.WriteLineAsync($"error: {report.Message}").ConfigureAwait(false);
-                return (int)ExitCode.InfrastructureError;
+                return (int)(report.Outcome == RunOutcome.Cancelled ? ExitCode.Interrupted : ExitCode.InfrastructureError);
             }
 
             runs.Add(new DemoRun(profile, report, clock.Elapsed));

@@ -30,7 +30,7 @@ internal static class RunCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var (runOptions, backendOptions, gates) = o.Bind(parseResult);
-            var plan = new RunPlan(runOptions, gates, parseResult.GetValue(o.Gates.Junit), parseResult.GetValue(o.Repeat), parseResult.GetValue(o.ReportDir));
+            var plan = new RunPlan(runOptions, gates, parseResult.GetValue(o.Gates.Junit), parseResult.GetValue(o.Repeat), parseResult.GetValue(o.ReportDir), parseResult.GetValue(o.MaxFailureRate));
             var backend = o.Engines.Create(parseResult, runOptions.DatasetPath, backendOptions, runOptions.Preparation.Model, console.Out);
             try
             {
@@ -53,16 +53,22 @@ internal static class RunCommand
         for (var i = 1; i <= plan.Repeat; i++)
         {
             var options = plan.Repeat == 1 ? plan.Run : plan.Run with { OutputPath = Suffixed(plan.Run.OutputPath, i), SummaryPath = Suffixed(plan.Run.SummaryPath, i) };
-            last = await RunOnceAsync(console, backend, evaluator, options, cancellationToken).ConfigureAwait(false);
+            var tally = new FailureTally();
+            last = await RunOnceAsync(console, backend, evaluator, options, cancellationToken, tally).ConfigureAwait(false);
+            var (exitCode, problems) = RunExitPolicy.Judge(last, tally, plan.MaxFailureRate, backend);
+            foreach (var line in problems)
+            {
+                await console.Error.WriteLineAsync($"error: {line}").ConfigureAwait(false);
+            }
+
             runs.Add((last.SummaryPath, last.Summary));
             journals.Add(new ReportInput(last.ResultsPath, plan.Repeat == 1 ? null : $"run {i}", last.Summary.Run));
             SummaryPrinter.Print(last.Summary, console.Out);
             await console.Out.WriteLineAsync($"wrote {last.ResultsPath}").ConfigureAwait(false);
             await console.Out.WriteLineAsync($"wrote {last.SummaryPath}").ConfigureAwait(false);
-            if (last.Outcome != RunOutcome.Completed)
+            if (exitCode is { } stop)
             {
-                await console.Error.WriteLineAsync($"error: {last.Message}").ConfigureAwait(false);
-                return (int)ExitCode.InfrastructureError;
+                return stop;
             }
         }
 
@@ -98,13 +104,16 @@ internal static class RunCommand
         return GateReport.Finish(verdicts, console.Out);
     }
 
-    internal static async Task<RunReport> RunOnceAsync(CliConsole console, IChatBackend backend, CaseEvaluator evaluator, RunOptions options, CancellationToken cancellationToken)
+    internal static async Task<RunReport> RunOnceAsync(
+        CliConsole console, IChatBackend backend, CaseEvaluator evaluator, RunOptions options, CancellationToken cancellationToken, FailureTally? tally = null)
     {
+        tally ??= new FailureTally();
+        void Early(FailureKind kind) => console.Error.WriteLine($"warning: the first {kind.Count} requests all failed; {RunExitPolicy.Hint(kind, backend)}");
         try
         {
             return ConsoleMode.IsInteractive(console)
-                ? await LiveRunObserver.RunAsync(observer => new Runner(backend, evaluator, TimeProvider.System, observer).RunAsync(options, cancellationToken)).ConfigureAwait(false)
-                : await new Runner(backend, evaluator, TimeProvider.System, new PlainRunObserver(console.Error, TimeProvider.System, TimeSpan.FromSeconds(5)))
+                ? await LiveRunObserver.RunAsync(observer => new Runner(backend, evaluator, TimeProvider.System, tally.Observe(observer)).RunAsync(options, cancellationToken)).ConfigureAwait(false)
+                : await new Runner(backend, evaluator, TimeProvider.System, tally.Observe(new PlainRunObserver(console.Error, TimeProvider.System, TimeSpan.FromSeconds(5)), Early))
                     .RunAsync(options, cancellationToken).ConfigureAwait(false);
         }
         catch (DatasetFormatException ex)
@@ -117,5 +126,5 @@ internal static class RunCommand
     internal static string Suffixed(string path, int run) =>
         Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, $"{Path.GetFileNameWithoutExtension(path)}.r{run}{Path.GetExtension(path)}");
 
-    private sealed record RunPlan(RunOptions Run, IReadOnlyList<GateExpression> Gates, string? Junit, int Repeat, string? ReportDir);
+    private sealed record RunPlan(RunOptions Run, IReadOnlyList<GateExpression> Gates, string? Junit, int Repeat, string? ReportDir, double MaxFailureRate);
 }

@@ -44,6 +44,12 @@ internal sealed class RunCommandOptions
 
     public Option<string?> ReportDir { get; } = new("--report-dir") { Description = "At the end, write the report (CSV, SVG charts, HTML, Markdown) into this folder." };
 
+    public Option<double> MaxFailureRate { get; } = new("--max-failure-rate")
+    {
+        Description = "Exit 3 (the run could not measure the deployment) when more than this share of requests failed, 0 to 1; no success at all always exits 3.",
+        DefaultValueFactory = _ => RunVerdictPolicy.DefaultMaxFailureRate,
+    };
+
     public Option<bool> Strict { get; } = new("--strict") { Description = "Stop with exit code 2 at the first unusable dataset line instead of skipping it." };
 
     public BaselineOptions Baselines { get; } = new();
@@ -57,7 +63,7 @@ internal sealed class RunCommandOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Samples);
-        foreach (var option in new Option[] { BaseUrl, Model, ApiKey, Concurrency, Timeout, Retries, RateLimitRetries, ExtraBody, Temperature, MaxTokens, Incremental, Output, Summary, Repeat, Strict, NormalizeToolIds, ReportDir })
+        foreach (var option in new Option[] { BaseUrl, Model, ApiKey, Concurrency, Timeout, Retries, RateLimitRetries, ExtraBody, Temperature, MaxTokens, Incremental, Output, Summary, Repeat, Strict, NormalizeToolIds, ReportDir, MaxFailureRate })
         {
             command.Options.Add(option);
         }
@@ -145,6 +151,11 @@ internal sealed class RunCommandOptions
         if (parseResult.GetValue(Repeat) is < 1 or > 100)
         {
             problems.Add($"--repeat {parseResult.GetValue(Repeat)} is out of range (1 to 100)");
+        }
+
+        if (parseResult.GetValue(MaxFailureRate) is not (>= 0 and <= 1))
+        {
+            problems.Add($"--max-failure-rate {parseResult.GetValue(MaxFailureRate)} is out of range (0 to 1, e.g. 0.05)");
         }
 
         if (parseResult.GetValue(Timeout) <= 0)

@@ -68,4 +68,28 @@ public sealed class HttpChatBackendErrorTests
         Assert.Equal(1, response.Attempts);
         Assert.Single(harness.Server.Requests);
     }
+
+    [Fact]
+    public async Task SendAsync_400sThenConnectionResets_BreakerOpensBecause400sAreNoSignOfLife()
+    {
+        await using var harness = await BackendHarness.StartAsync();
+        harness.Server.OnRequest = r => r.Sequence <= 6 ? FakeReplies.Status(400) : FakeReplies.ConnectionReset();
+
+        EndpointUnavailableException? unavailable = null;
+        for (int i = 1; i <= 20 && unavailable is null; i++)
+        {
+            try
+            {
+                await harness.SendAsync($"case {i}");
+            }
+            catch (EndpointUnavailableException exception)
+            {
+                unavailable = exception;
+            }
+        }
+
+        Assert.NotNull(unavailable);
+        Assert.Contains("20 consecutive failed attempts", unavailable.Message, StringComparison.Ordinal);
+        Assert.Contains("HTTP 400 ×6", unavailable.Message, StringComparison.Ordinal);
+    }
 }
