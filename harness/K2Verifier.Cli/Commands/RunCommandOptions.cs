@@ -24,6 +24,12 @@ internal sealed class RunCommandOptions
 
     public Option<int> Timeout { get; } = new("--timeout") { Description = "Per-attempt timeout in seconds.", DefaultValueFactory = _ => 600 };
 
+    public Option<int> IdleTimeout { get; } = new("--idle-timeout")
+    {
+        Description = "Seconds without a byte on a streamed response before the attempt ends as 'stalled' (retried); 0 turns it off.",
+        DefaultValueFactory = _ => 120,
+    };
+
     public Option<int> Retries { get; } = new("--retries") { Description = "Retries for 5xx, timeouts and connection errors.", DefaultValueFactory = _ => 3 };
 
     public Option<int> RateLimitRetries { get; } = new("--rate-limit-retries") { Description = "Retries for 429 responses (a rate limit means the endpoint is alive).", DefaultValueFactory = _ => 10 };
@@ -63,7 +69,7 @@ internal sealed class RunCommandOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Samples);
-        foreach (var option in new Option[] { BaseUrl, Model, ApiKey, Concurrency, Timeout, Retries, RateLimitRetries, ExtraBody, Temperature, MaxTokens, Incremental, Output, Summary, Repeat, Strict, NormalizeToolIds, ReportDir, MaxFailureRate })
+        foreach (var option in new Option[] { BaseUrl, Model, ApiKey, Concurrency, Timeout, IdleTimeout, Retries, RateLimitRetries, ExtraBody, Temperature, MaxTokens, Incremental, Output, Summary, Repeat, Strict, NormalizeToolIds, ReportDir, MaxFailureRate })
         {
             command.Options.Add(option);
         }
@@ -143,6 +149,7 @@ internal sealed class RunCommandOptions
                 BaseUrl = uri,
                 ApiKey = parseResult.GetValue(ApiKey) ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY"),
                 Timeout = TimeSpan.FromSeconds(parseResult.GetValue(Timeout)),
+                IdleTimeout = TimeSpan.FromSeconds(Math.Max(0, parseResult.GetValue(IdleTimeout))),
                 Retry = RetryOptions.Default with { Retries = parseResult.GetValue(Retries), RateLimitRetries = parseResult.GetValue(RateLimitRetries) },
             };
             problems.AddRange(backend.Validate());
@@ -156,6 +163,11 @@ internal sealed class RunCommandOptions
         if (parseResult.GetValue(MaxFailureRate) is not (>= 0 and <= 1))
         {
             problems.Add($"--max-failure-rate {parseResult.GetValue(MaxFailureRate)} is out of range (0 to 1, e.g. 0.05)");
+        }
+
+        if (parseResult.GetValue(IdleTimeout) < 0)
+        {
+            problems.Add($"--idle-timeout {parseResult.GetValue(IdleTimeout)} must not be negative (0 turns it off)");
         }
 
         if (parseResult.GetValue(Timeout) <= 0)

@@ -75,6 +75,8 @@ public sealed class FailureTally
 
         public void Started(int datasetLines) => inner.Started(datasetLines);
 
+        public void Quiet(RunProgress progress, TimeSpan quietFor) => inner.Quiet(progress, quietFor);
+
         public void CaseFinished(CaseResult result, RunProgress progress)
         {
             tally.Record(result);

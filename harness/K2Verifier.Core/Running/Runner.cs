@@ -53,12 +53,13 @@ public sealed partial class Runner
             var requests = PrepareAsync(options, kept, counters, cancellationToken);
             counters.Total = estimate;
             _observer.Started(estimate);
+            using var heartbeat = StartHeartbeat(counters, options.QuietAfter);
             try
             {
                 var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };
                 await Parallel.ForEachAsync(requests, parallel, async (request, ct) =>
                 {
-                    var response = await _backend.SendAsync(request, ct).ConfigureAwait(false);
+                    var response = await SendCountedAsync(request, counters, ct).ConfigureAwait(false);
                     var row = _evaluator.FromBackend(request, response, MetricsCalculator.PythonIsoFormat(_time.GetLocalNow().DateTime));
                     await journal.AppendAsync(row, CancellationToken.None).ConfigureAwait(false);
                     _observer.CaseFinished(row, counters.Record(row));
