@@ -31,7 +31,7 @@ internal static class RunCommand
         {
             var (runOptions, backendOptions, gates) = o.Bind(parseResult);
             var plan = new RunPlan(runOptions, gates, parseResult.GetValue(o.Gates.Junit), parseResult.GetValue(o.Repeat), parseResult.GetValue(o.ReportDir), parseResult.GetValue(o.MaxFailureRate));
-            var backend = o.Engines.Create(parseResult, runOptions.DatasetPath, backendOptions, runOptions.Preparation.Model, console.Out);
+            var backend = o.Engines.Create(parseResult, runOptions.DatasetPath, backendOptions, runOptions.Preparation.Model, console.Error);
             try
             {
                 return await ExecuteAsync(console, backend, plan, cancellationToken).ConfigureAwait(false);
