@@ -53,6 +53,7 @@ internal static class RunCommand
         for (var i = 1; i <= plan.Repeat; i++)
         {
             var options = plan.Repeat == 1 ? plan.Run : plan.Run with { OutputPath = Suffixed(plan.Run.OutputPath, i), SummaryPath = Suffixed(plan.Run.SummaryPath, i) };
+            JournalGuard.Prepare(options, console.Error);
             var tally = new FailureTally();
             last = await RunOnceAsync(console, backend, evaluator, options, cancellationToken, tally).ConfigureAwait(false);
             var (exitCode, problems) = RunExitPolicy.Judge(last, tally, plan.MaxFailureRate, backend);

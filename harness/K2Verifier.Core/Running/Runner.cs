@@ -139,7 +139,7 @@ public sealed partial class Runner
     }
 
     /// <summary>Hashes whose latest row in an existing results file (ours or K2VV's) succeeded, as K2VV's incremental mode reads them.</summary>
-    private static HashSet<string> SuccessfulHashes(string resultsPath)
+    public static HashSet<string> SuccessfulHashes(string resultsPath)
     {
         var latest = new Dictionary<string, bool>(StringComparer.Ordinal);
         if (File.Exists(resultsPath))
