@@ -1,5 +1,4 @@
 using System.Globalization;
-using K2Verifier.Cli;
 using K2Verifier.Common;
 using K2Verifier.Integration.Tests.FakeVendor;
 
@@ -133,12 +132,7 @@ public sealed class ExitCodePolicyTests
         string baseUrl, IEnumerable<string> keys, string[]? extra = null, CancellationToken cancellationToken = default)
     {
         var folder = RunFixture.Folder();
-        var dataset = RunFixture.Dataset(folder, keys);
-        using var output = new StringWriter(CultureInfo.InvariantCulture);
-        using var error = new StringWriter(CultureInfo.InvariantCulture);
-        string[] args = ["run", dataset, "--base-url", baseUrl, "--model", "m", "--retries", "1",
-            "--output", Path.Combine(folder, "results.jsonl"), "--summary", Path.Combine(folder, "summary.json"), .. extra ?? []];
-        var exit = await CliApp.RunAsync(args, new CliConsole(output, error), cancellationToken);
-        return (exit, error.ToString(), folder);
+        var (exit, _, error) = await RunFixture.RunCliAsync(baseUrl, RunFixture.Dataset(folder, keys), ["--retries", "1", .. extra ?? []], cancellationToken);
+        return (exit, error, folder);
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using K2Verifier.Cli;
 using K2Verifier.Integration.Tests.FakeVendor;
 
 namespace K2Verifier.Integration.Tests.Runs;
@@ -15,10 +13,10 @@ public sealed class JournalGuardTests
         var dataset = RunFixture.Dataset(folder, ["a", "b", "c"]);
         var results = Path.Combine(folder, "results.jsonl");
 
-        var (first, _) = await RunAsync(server, dataset, folder);
+        var (first, _) = await RunAsync(server, dataset);
         var firstJournal = await File.ReadAllTextAsync(results);
-        var (second, secondError) = await RunAsync(server, dataset, folder);
-        var (third, thirdError) = await RunAsync(server, dataset, folder, "--incremental");
+        var (second, secondError) = await RunAsync(server, dataset);
+        var (third, thirdError) = await RunAsync(server, dataset, "--incremental");
 
         Assert.Equal((0, 0, 0), (first, second, third));
         Assert.Contains($"{results} already held a journal (3 rows): moved it to {results}.bak; pass --incremental", secondError, StringComparison.Ordinal);
@@ -27,13 +25,9 @@ public sealed class JournalGuardTests
         Assert.Equal(6, server.Requests.Count); // the incremental run sent nothing
     }
 
-    private static async Task<(int Exit, string Error)> RunAsync(FakeVendorServer server, string dataset, string folder, params string[] extra)
+    private static async Task<(int Exit, string Error)> RunAsync(FakeVendorServer server, string dataset, params string[] extra)
     {
-        using var output = new StringWriter(CultureInfo.InvariantCulture);
-        using var error = new StringWriter(CultureInfo.InvariantCulture);
-        string[] args = ["run", dataset, "--base-url", server.BaseUrl.ToString(), "--model", "m",
-            "--output", Path.Combine(folder, "results.jsonl"), "--summary", Path.Combine(folder, "summary.json"), .. extra];
-        var exit = await CliApp.RunAsync(args, new CliConsole(output, error));
-        return (exit, error.ToString());
+        var (exit, _, error) = await RunFixture.RunCliAsync(server.BaseUrl.ToString(), dataset, extra);
+        return (exit, error);
     }
 }
