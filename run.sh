@@ -43,12 +43,19 @@ build_cli() {
   if sources_changed; then
     mkdir -p "$ARTIFACTS"
     local log="$ARTIFACTS/cli-build.log"
+    local started=$SECONDS
+    if [[ -f "$CLI_DLL" ]]; then
+      echo "run.sh: sources changed, rebuilding the CLI (Release; usually under a minute)..." >&2
+    else
+      echo "run.sh: first run: restoring packages and building the CLI (Release; 1-3 minutes, longer on a loaded machine; later runs skip this)..." >&2
+    fi
     if ! dotnet build "$CLI_PROJECT" -c Release -nologo -v quiet >"$log" 2>&1; then
       cat "$log" >&2
       echo "run.sh: build failed (log: $log)" >&2
       exit 2
     fi
     touch "$BUILD_STAMP"
+    echo "run.sh: built in $((SECONDS - started)) s (log: $log)" >&2
   fi
 }
 

@@ -26,8 +26,8 @@ internal static class DemoCommand
 
     public static Command Create(CliConsole console)
     {
-        var dataset = new Option<string>("--dataset") { Description = "The dataset folder (samples.jsonl and expected.jsonl).", DefaultValueFactory = _ => Path.Combine("datasets", "k2v-4000") };
-        var output = new Option<string>("--out") { Description = "Where to write journals, summaries and summary.md.", DefaultValueFactory = _ => Path.Combine("reports", "latest") };
+        var dataset = new Option<string>("--dataset") { Description = "The dataset folder (samples.jsonl and expected.jsonl); default: datasets/k2v-4000 of the clone the tool was built in.", DefaultValueFactory = _ => ToolHome.Path("datasets", "k2v-4000") };
+        var output = new Option<string>("--out") { Description = "Where to write journals, summaries and summary.md; default: reports/latest of the clone the tool was built in.", DefaultValueFactory = _ => ToolHome.Path("reports", "latest") };
         var limit = new Option<int?>("--limit") { Description = "Replay only the first N requests (default: all)." };
         var seed = new Option<long>("--seed") { Description = "Seeds the simulator.", DefaultValueFactory = _ => 0 };
         var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight at once.", DefaultValueFactory = _ => Math.Max(2, Environment.ProcessorCount) };
@@ -89,7 +89,7 @@ internal static class DemoCommand
             if (report.Outcome != RunOutcome.Completed)
             {
                 await console.Error.WriteLineAsync($"error: {report.Message}").ConfigureAwait(false);
-                return (int)ExitCode.InfrastructureError;
+                return (int)(report.Outcome == RunOutcome.Cancelled ? ExitCode.Interrupted : ExitCode.InfrastructureError);
             }
 
             runs.Add(new DemoRun(profile, report, clock.Elapsed));

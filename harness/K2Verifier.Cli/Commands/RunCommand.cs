@@ -31,8 +31,8 @@ internal static class RunCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var (runOptions, backendOptions, gates) = o.Bind(parseResult);
-            var plan = new RunPlan(runOptions, gates, parseResult.GetValue(o.Gates.Junit), parseResult.GetValue(o.Repeat), parseResult.GetValue(o.ReportDir)) { Json = parseResult.GetValue(o.Json) };
-            var backend = o.Engines.Create(parseResult, runOptions.DatasetPath, backendOptions, runOptions.Preparation.Model, console.Out);
+            var plan = new RunPlan(runOptions, gates, parseResult.GetValue(o.Gates.Junit), parseResult.GetValue(o.Repeat), parseResult.GetValue(o.ReportDir), parseResult.GetValue(o.MaxFailureRate)) { Json = parseResult.GetValue(o.Json) };
+            var backend = o.Engines.Create(parseResult, runOptions.DatasetPath, backendOptions, runOptions.Preparation.Model, console.Error);
             try
             {
                 return await ExecuteAsync(console, backend, plan, cancellationToken).ConfigureAwait(false);
@@ -55,7 +55,15 @@ internal static class RunCommand
         for (var i = 1; i <= plan.Repeat; i++)
         {
             var options = plan.Repeat == 1 ? plan.Run : plan.Run with { OutputPath = Suffixed(plan.Run.OutputPath, i), SummaryPath = Suffixed(plan.Run.SummaryPath, i) };
-            last = await RunOnceAsync(console, backend, evaluator, options, cancellationToken).ConfigureAwait(false);
+            JournalGuard.Prepare(options, console.Error);
+            var tally = new FailureTally();
+            last = await RunOnceAsync(console, backend, evaluator, options, cancellationToken, tally).ConfigureAwait(false);
+            var (exitCode, problems) = RunExitPolicy.Judge(last, tally, plan.MaxFailureRate, backend);
+            foreach (var line in problems)
+            {
+                await console.Error.WriteLineAsync($"error: {line}").ConfigureAwait(false);
+            }
+
             runs.Add((last.SummaryPath, last.Summary));
             journals.Add(new ReportInput(last.ResultsPath, plan.Repeat == 1 ? null : $"run {i}", last.Summary.Run) { Journal = Scored(last) });
             if (!plan.Json || plan.Repeat > 1)
@@ -64,12 +72,11 @@ internal static class RunCommand
             }
 
             await messages.WriteLineAsync($"wrote {last.ResultsPath}").ConfigureAwait(false);
-            if (last.Outcome != RunOutcome.Completed)
+            if (last.Outcome != RunOutcome.Completed || exitCode is not null)
             {
                 // The summary says incomplete (and why the gates do not count); the journal keeps what finished.
                 var code = await ResultsPipeline.FinishAsync(console, last.Summary, SummaryGates.Evaluate(plan.Gates, last.Summary), [], Export(plan, last.SummaryPath, printSummary: plan.Json) with { Junit = null, ReportDirectory = null }, CancellationToken.None).ConfigureAwait(false);
-                await console.Error.WriteLineAsync($"error: {last.Message}").ConfigureAwait(false);
-                return Math.Max(code, (int)ExitCode.InfrastructureError);
+                return exitCode ?? Math.Max(code, (int)ExitCode.InfrastructureError);
             }
 
             if (plan.Repeat > 1)
@@ -113,13 +120,16 @@ internal static class RunCommand
     /// <summary>The journal as the runner scored it at the end, so exporters do not read and validate it again.</summary>
     private static ScoredJournal Scored(RunReport report) => new(report.Outcomes, report.Summary.UnreadableRows, report.Summary.Model);
 
-    internal static async Task<RunReport> RunOnceAsync(CliConsole console, IChatBackend backend, CaseEvaluator evaluator, RunOptions options, CancellationToken cancellationToken)
+    internal static async Task<RunReport> RunOnceAsync(
+        CliConsole console, IChatBackend backend, CaseEvaluator evaluator, RunOptions options, CancellationToken cancellationToken, FailureTally? tally = null)
     {
+        tally ??= new FailureTally();
+        void Early(FailureKind kind) => console.Error.WriteLine($"warning: the first {kind.Count} requests all failed; {RunExitPolicy.Hint(kind, backend)}");
         try
         {
             return ConsoleMode.IsInteractive(console)
-                ? await LiveRunObserver.RunAsync(observer => new Runner(backend, evaluator, TimeProvider.System, observer).RunAsync(options, cancellationToken)).ConfigureAwait(false)
-                : await new Runner(backend, evaluator, TimeProvider.System, new PlainRunObserver(console.Error, TimeProvider.System, TimeSpan.FromSeconds(5)))
+                ? await LiveRunObserver.RunAsync(observer => new Runner(backend, evaluator, TimeProvider.System, tally.Observe(observer)).RunAsync(options, cancellationToken)).ConfigureAwait(false)
+                : await new Runner(backend, evaluator, TimeProvider.System, tally.Observe(new PlainRunObserver(console.Error, TimeProvider.System, TimeSpan.FromSeconds(5)), Early))
                     .RunAsync(options, cancellationToken).ConfigureAwait(false);
         }
         catch (DatasetFormatException ex)
@@ -132,7 +142,7 @@ internal static class RunCommand
     internal static string Suffixed(string path, int run) =>
         Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, $"{Path.GetFileNameWithoutExtension(path)}.r{run}{Path.GetExtension(path)}");
 
-    private sealed record RunPlan(RunOptions Run, IReadOnlyList<GateExpression> Gates, string? Junit, int Repeat, string? ReportDir)
+    private sealed record RunPlan(RunOptions Run, IReadOnlyList<GateExpression> Gates, string? Junit, int Repeat, string? ReportDir, double MaxFailureRate)
     {
         public bool Json { get; init; }
     }

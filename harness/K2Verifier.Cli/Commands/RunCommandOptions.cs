@@ -24,6 +24,12 @@ internal sealed class RunCommandOptions
 
     public Option<int> Timeout { get; } = new("--timeout") { Description = "Per-attempt timeout in seconds.", DefaultValueFactory = _ => 600 };
 
+    public Option<int> IdleTimeout { get; } = new("--idle-timeout")
+    {
+        Description = "Seconds without a byte on a streamed response before the attempt ends as 'stalled' (retried); 0 turns it off.",
+        DefaultValueFactory = _ => 120,
+    };
+
     public Option<int> Retries { get; } = new("--retries") { Description = "Retries for 5xx, timeouts and connection errors.", DefaultValueFactory = _ => 3 };
 
     public Option<int?> RateLimitRetries { get; } = new("--rate-limit-retries") { Description = "An optional hard cap on retries for 429 responses (default: none; --max-wait bounds them)." };
@@ -48,6 +54,12 @@ internal sealed class RunCommandOptions
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON document on stdout (the summary with its gates and verdict); progress and messages go to stderr." };
 
+    public Option<double> MaxFailureRate { get; } = new("--max-failure-rate")
+    {
+        Description = "Exit 3 (the run could not measure the deployment) when more than this share of requests failed, 0 to 1; no success at all always exits 3.",
+        DefaultValueFactory = _ => RunVerdictPolicy.DefaultMaxFailureRate,
+    };
+
     public Option<bool> Strict { get; } = new("--strict") { Description = "Stop with exit code 2 at the first unusable dataset line instead of skipping it." };
 
     public BaselineOptions Baselines { get; } = new();
@@ -61,7 +73,7 @@ internal sealed class RunCommandOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Samples);
-        foreach (var option in new Option[] { BaseUrl, Model, ApiKey, Concurrency, Timeout, Retries, RateLimitRetries, ExtraBody, Temperature, MaxTokens, Incremental, Output, Summary, Repeat, Strict, NormalizeToolIds, ReportDir, Json })
+        foreach (var option in new Option[] { BaseUrl, Model, ApiKey, Concurrency, Timeout, IdleTimeout, Retries, RateLimitRetries, ExtraBody, Temperature, MaxTokens, Incremental, Output, Summary, Repeat, Strict, NormalizeToolIds, ReportDir, Json, MaxFailureRate })
         {
             command.Options.Add(option);
         }
@@ -142,6 +154,7 @@ internal sealed class RunCommandOptions
                 BaseUrl = uri,
                 ApiKey = parseResult.GetValue(ApiKey) ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY"),
                 Timeout = TimeSpan.FromSeconds(parseResult.GetValue(Timeout)),
+                IdleTimeout = TimeSpan.FromSeconds(Math.Max(0, parseResult.GetValue(IdleTimeout))),
                 Retry = RetryOptions.Default with { Retries = parseResult.GetValue(Retries), RateLimitRetries = parseResult.GetValue(RateLimitRetries) },
                 RateLimit = RateLimits.Bind(parseResult, run.Concurrency),
             };
@@ -151,6 +164,16 @@ internal sealed class RunCommandOptions
         if (parseResult.GetValue(Repeat) is < 1 or > 100)
         {
             problems.Add($"--repeat {parseResult.GetValue(Repeat)} is out of range (1 to 100)");
+        }
+
+        if (parseResult.GetValue(MaxFailureRate) is not (>= 0 and <= 1))
+        {
+            problems.Add($"--max-failure-rate {parseResult.GetValue(MaxFailureRate)} is out of range (0 to 1, e.g. 0.05)");
+        }
+
+        if (parseResult.GetValue(IdleTimeout) < 0)
+        {
+            problems.Add($"--idle-timeout {parseResult.GetValue(IdleTimeout)} must not be negative (0 turns it off)");
         }
 
         if (parseResult.GetValue(Timeout) <= 0)

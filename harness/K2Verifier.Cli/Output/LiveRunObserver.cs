@@ -52,6 +52,19 @@ internal sealed class LiveRunObserver : IRunObserver
         }
     }
 
+    public void Quiet(RunProgress progress, TimeSpan quietFor)
+    {
+        if (_task is not { } task)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            task.Description = Markup.Escape(PlainRunObserver.QuietLine(progress, quietFor));
+        }
+    }
+
     public void CaseFinished(CaseResult result, RunProgress progress)
     {
         if (_task is not { } task)

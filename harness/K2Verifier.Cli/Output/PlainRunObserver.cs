@@ -43,6 +43,19 @@ internal sealed class PlainRunObserver(TextWriter error, TimeProvider time, Time
         }
     }
 
+    public void Quiet(RunProgress progress, TimeSpan quietFor)
+    {
+        lock (_lock)
+        {
+            error.WriteLine(QuietLine(progress, quietFor));
+        }
+    }
+
+    /// <summary>E.g. "no request completed for 60 s; 4 in flight, 135/200 done (a stalled server? see --idle-timeout)".</summary>
+    public static string QuietLine(RunProgress p, TimeSpan quietFor) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"no request completed for {quietFor.TotalSeconds:0} s; {p.InFlight} in flight, {p.Done}/{p.Total} done (a stalled server? streams stop after --idle-timeout, other requests after --timeout)");
+
     public static string Format(RunProgress p)
     {
         var percent = p.Total == 0 ? 100 : 100.0 * p.Done / p.Total;

@@ -3,7 +3,8 @@ namespace K2Verifier.Backends;
 /// <summary>
 /// When <see cref="HttpChatBackend"/> decides the endpoint is down for everything and throws
 /// <see cref="EndpointUnavailableException"/> (the run stops with exit code 3) instead of retrying for hours.
-/// Only connection errors, timeouts and 5xx count as failures; 429 and other 4xx prove the endpoint is alive.
+/// Connection errors, timeouts, stalls, 5xx and 4xx count as failures (a server that rejects every request is no sign
+/// of life: the run could not measure it); only 429 proves the endpoint is alive.
 /// The breaker opens when every attempt in the sampling window failed and there were at least
 /// <see cref="MinimumThroughput"/> of them, so intermittent faults never trip it.
 /// </summary>

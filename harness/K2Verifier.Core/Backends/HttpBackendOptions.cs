@@ -34,6 +34,15 @@ public sealed record HttpBackendOptions
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(600);
 
     /// <summary>
+    /// For streamed requests: the longest wait for the next byte (response headers, then each chunk) before the
+    /// attempt ends as a retryable <see cref="BackendFailureCategory.Stalled"/> failure, so a server that hangs with
+    /// connections open is noticed long before <see cref="Timeout"/>. Not applied to non-streamed requests (a server
+    /// sends nothing until the whole answer is ready) nor when it is not shorter than <see cref="Timeout"/>.
+    /// <see cref="TimeSpan.Zero"/> turns it off. Default: 120 seconds.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>
     /// Time allowed to open a TCP connection (a black-holed host fails after this rather than after
     /// <see cref="Timeout"/>); counted as a connection error. Default: 30 seconds (capped by <see cref="Timeout"/>).
     /// </summary>
@@ -71,6 +80,11 @@ public sealed record HttpBackendOptions
             problems.Add($"timeout must be between 10 ms and 1 day (was {Timeout}).");
         }
 
+        if (IdleTimeout < TimeSpan.Zero)
+        {
+            problems.Add($"idle timeout must not be negative (was {IdleTimeout}).");
+        }
+
         if (ConnectTimeout <= TimeSpan.Zero)
         {
             problems.Add($"connect timeout must be positive (was {ConnectTimeout}).");
@@ -88,6 +102,7 @@ public sealed record HttpBackendOptions
         builder.Append("BaseUrl = ").Append(BaseUrl)
             .Append(", ApiKey = ").Append(string.IsNullOrEmpty(ApiKey) ? "(none)" : "***")
             .Append(", Timeout = ").Append(Timeout)
+            .Append(", IdleTimeout = ").Append(IdleTimeout)
             .Append(", ConnectTimeout = ").Append(ConnectTimeout)
             .Append(", UseRawCompletions = ").Append(UseRawCompletions)
             .Append(", Retry = ").Append(Retry)

@@ -18,25 +18,32 @@ public sealed partial class HttpChatBackend
         state.BeginAttempt();
         long started = _timeProvider.GetTimestamp();
         bool buffered = !request.Stream;
+        using IdleWatchdog? idle = IdleWatchdog.StartFor(request.Stream, _options, _timeProvider, cancellationToken);
+        CancellationToken token = idle?.Token ?? cancellationToken;
         try
         {
-            using PipelineResponse response = await _transport.SendAsync(request.WireBodyJson, request.WireBodyUtf8, buffered, cancellationToken);
+            using PipelineResponse response = await _transport.SendAsync(request.WireBodyJson, request.WireBodyUtf8, buffered, token);
             if (response.Status is < 200 or > 299)
             {
-                return await ReadErrorAsync(response, buffered, cancellationToken);
+                return await ReadErrorAsync(response, buffered, token);
             }
 
             string? contentType = Header(response, "Content-Type");
             if (request.Stream && !IsJson(contentType))
             {
-                return await ReadStreamAsync(response, state, started, cancellationToken);
+                return await ReadStreamAsync(response, state, started, idle, token);
             }
 
-            return await ReadJsonAsync(response, buffered, request.Stream ? contentType : null, cancellationToken);
+            return await ReadJsonAsync(response, buffered, request.Stream ? contentType : null, token);
         }
         catch (Exception exception) when (IsTransportFault(exception))
         {
             cancellationToken.ThrowIfCancellationRequested(); // the per-attempt timeout or the caller, not the wire
+            if (idle is { Fired: true })
+            {
+                return Stalled(state);
+            }
+
             (string label, string detail) = DescribeTransportFault(exception);
             return new AttemptResult
             {
@@ -47,6 +54,18 @@ public sealed partial class HttpChatBackend
             };
         }
     }
+
+    /// <summary>No byte for the idle timeout: retryable, and a sign the endpoint is in trouble (the breaker counts it).</summary>
+    private AttemptResult Stalled(RequestState state) => new()
+    {
+        Body = state.CurrentBody.Length > 0 ? state.CurrentBody.ToString() : null,
+        IsStream = true,
+        Failure = new BackendFailure(BackendFailureCategory.Stalled, string.Create(CultureInfo.InvariantCulture,
+            $"no byte received for the idle timeout of {_options.IdleTimeout.TotalSeconds:0.###} s (connection open, server silent)")),
+        Fault = AttemptFault.Transient,
+        CountsAgainstEndpoint = true,
+        FaultLabel = "stalled",
+    };
 
     /// <summary>
     /// The most characters of an error body kept (64 Ki): a vendor's error page can be megabytes, and a run of thousands
@@ -64,10 +83,10 @@ public sealed partial class HttpChatBackend
         {
             StatusCode = status,
             Body = body,
-            Failure = new BackendFailure(BackendFailureCategory.HttpStatus, string.Create(
-                CultureInfo.InvariantCulture, $"HTTP {status}{reason}: {SseStreamReader.Snippet(body)}"), status),
+            Failure = new BackendFailure(FailureClassifier.Classify(status, body), string.Create(
+                CultureInfo.InvariantCulture, $"HTTP {status}{reason}: {body}"), status),
             Fault = status == 429 ? AttemptFault.RateLimited : status is >= 500 or 408 ? AttemptFault.Transient : AttemptFault.Permanent,
-            CountsAgainstEndpoint = status >= 500,
+            CountsAgainstEndpoint = status != 429, // a 4xx is no sign of life: a server that rejects everything measures nothing
             FaultLabel = string.Create(CultureInfo.InvariantCulture, $"HTTP {status}"),
             RetryAfter = retryAfter,
         };
@@ -97,13 +116,18 @@ public sealed partial class HttpChatBackend
         };
     }
 
-    private async Task<AttemptResult> ReadStreamAsync(PipelineResponse response, RequestState state, long started, CancellationToken cancellationToken)
+    private async Task<AttemptResult> ReadStreamAsync(PipelineResponse response, RequestState state, long started, IdleWatchdog? idle, CancellationToken cancellationToken)
     {
         var reader = new SseStreamReader(() => (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds);
         string? transportFault = null;
+        Stream stream = response.ContentStream ?? Stream.Null;
         try
         {
-            await reader.ReadAsync(response.ContentStream ?? Stream.Null, state.CurrentBody, cancellationToken);
+            await reader.ReadAsync(idle is null ? stream : idle.Watch(stream), state.CurrentBody, cancellationToken);
+        }
+        catch (Exception exception) when (IsTransportFault(exception) && idle is { Fired: true })
+        {
+            throw; // AttemptAsync records a stall (the partial stream stays in the request state)
         }
         catch (Exception exception) when (IsTransportFault(exception))
         {
@@ -129,6 +153,18 @@ public sealed partial class HttpChatBackend
         {
             warnings.Add($"stream ended without [DONE] after finish_reason '{reader.FinishReason}'{cause}; kept as complete");
             return result with { Warnings = warnings };
+        }
+
+        if (reader.Events == 0 && transportFault is null && result.Body is { Length: > 0 } page)
+        {
+            // Not a stream at all (an HTML login or proxy page with status 200): retrying gets the same page.
+            return result with
+            {
+                Warnings = warnings,
+                Failure = new BackendFailure(BackendFailureCategory.MalformedJson, string.Create(CultureInfo.InvariantCulture,
+                    $"HTTP {response.Status} body is neither an SSE stream nor a JSON object: {SseStreamReader.Snippet(page)}"), response.Status),
+                Fault = AttemptFault.Permanent,
+            };
         }
 
         return result with

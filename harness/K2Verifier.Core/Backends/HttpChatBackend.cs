@@ -102,7 +102,7 @@ public sealed partial class HttpChatBackend : IChatBackend, IDisposable
         catch (BrokenCircuitException exception)
         {
             throw new EndpointUnavailableException(_scrubber.Scrub(string.Create(CultureInfo.InvariantCulture,
-                $"{_endpointDisplay} is unavailable: {_health.Describe()} (connection errors, timeouts and 5xx count; the circuit breaker opens when at least {_options.CircuitBreaker.MinimumThroughput} attempts within {_options.CircuitBreaker.SamplingDuration.TotalSeconds:0} s all failed)")),
+                $"{_endpointDisplay} is unavailable: {_health.Describe()} (connection errors, timeouts, 5xx and every 4xx but 429 count; the circuit breaker opens when at least {_options.CircuitBreaker.MinimumThroughput} attempts within {_options.CircuitBreaker.SamplingDuration.TotalSeconds:0} s all failed)")),
                 exception);
         }
         finally

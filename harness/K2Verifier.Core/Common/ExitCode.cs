@@ -12,6 +12,12 @@ public enum ExitCode
     /// <summary>A usage error or unreadable input: nothing was run.</summary>
     UsageError = 2,
 
-    /// <summary>The backend could not be reached or another infrastructure fault stopped the run.</summary>
+    /// <summary>
+    /// The run could not measure the deployment: the endpoint was unreachable, no request succeeded, or more failed
+    /// than <c>--max-failure-rate</c> allows (whatever mix of 4xx, 5xx and connection failures).
+    /// </summary>
     InfrastructureError = 3,
+
+    /// <summary>Stopped by the user (Ctrl-C, SIGINT): 128 + 2, as shells report it. Finished rows are in the journal.</summary>
+    Interrupted = 130,
 }

@@ -14,4 +14,9 @@ public interface IRunObserver
 
     /// <summary>A row was written to the journal.</summary>
     void CaseFinished(CaseResult result, RunProgress progress);
+
+    /// <summary>No request has completed for <paramref name="quietFor"/> while <see cref="RunProgress.InFlight"/> are in flight (a stalled server?).</summary>
+    void Quiet(RunProgress progress, TimeSpan quietFor)
+    {
+    }
 }

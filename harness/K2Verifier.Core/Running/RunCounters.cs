@@ -11,6 +11,8 @@ internal sealed class RunCounters(TimeProvider time, long startTimestamp)
     private int _toolCalls;
     private int _invalid;
     private int _failed;
+    private int _inFlight;
+    private long _lastCompletion = long.MinValue; // none yet: the run's start counts
 
     /// <summary>Requests expected this run; lowered as lines are skipped or kept.</summary>
     public int Total { get; set; }
@@ -39,10 +41,33 @@ internal sealed class RunCounters(TimeProvider time, long startTimestamp)
         }
     }
 
+    public void BeginRequest() => Interlocked.Increment(ref _inFlight);
+
+    public void EndRequest() => Interlocked.Decrement(ref _inFlight);
+
+    /// <summary>How long no request has completed, when that is at least <paramref name="threshold"/> and some are in flight; else null.</summary>
+    public TimeSpan? QuietFor(TimeSpan threshold)
+    {
+        lock (_lock)
+        {
+            var quiet = time.GetElapsedTime(_lastCompletion == long.MinValue ? startTimestamp : _lastCompletion);
+            return Volatile.Read(ref _inFlight) > 0 && quiet >= threshold ? quiet : null;
+        }
+    }
+
+    public RunProgress Snapshot()
+    {
+        lock (_lock)
+        {
+            return Progress();
+        }
+    }
+
     public RunProgress Record(CaseResult row)
     {
         lock (_lock)
         {
+            _lastCompletion = time.GetTimestamp();
             _done++;
             if (!row.IsSuccess)
             {
@@ -61,7 +86,10 @@ internal sealed class RunCounters(TimeProvider time, long startTimestamp)
                 }
             }
 
-            return new RunProgress(Math.Max(Total, _done), _done, _stop, _toolCalls, _invalid, _failed, time.GetElapsedTime(startTimestamp));
+            return Progress();
         }
     }
+
+    private RunProgress Progress() =>
+        new(Math.Max(Total, _done), _done, _stop, _toolCalls, _invalid, _failed, time.GetElapsedTime(startTimestamp)) { InFlight = Volatile.Read(ref _inFlight) };
 }

@@ -35,6 +35,12 @@ public sealed record RunOptions
     /// <summary>The endpoint recorded in the summary (no credentials). Default: null.</summary>
     public string? Endpoint { get; init; }
 
+    /// <summary>
+    /// When no request has completed for this long while some are in flight, the observer hears it (and again every
+    /// such period while it lasts), so a silent hang shows on the progress line. Default: 60 seconds.
+    /// </summary>
+    public TimeSpan QuietAfter { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Every problem with these options, all at once; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()
     {

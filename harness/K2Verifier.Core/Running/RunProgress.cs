@@ -10,6 +10,9 @@ namespace K2Verifier.Running;
 /// <param name="Elapsed">Time since the run started.</param>
 public sealed record RunProgress(int Total, int Done, int Stop, int ToolCalls, int Invalid, int Failed, TimeSpan Elapsed)
 {
+    /// <summary>Requests sent and not finished yet.</summary>
+    public int InFlight { get; init; }
+
     /// <summary>Requests per second so far.</summary>
     public double Rate => Elapsed.TotalSeconds > 0 ? Done / Elapsed.TotalSeconds : 0;
 

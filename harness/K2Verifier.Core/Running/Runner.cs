@@ -53,12 +53,13 @@ public sealed partial class Runner
             var requests = PrepareAsync(options, kept, counters, cancellationToken);
             counters.Total = estimate;
             _observer.Started(estimate);
+            using var heartbeat = StartHeartbeat(counters, options.QuietAfter);
             try
             {
                 var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };
                 await Parallel.ForEachAsync(requests, parallel, async (request, ct) =>
                 {
-                    var response = await _backend.SendAsync(request, ct).ConfigureAwait(false);
+                    var response = await SendCountedAsync(request, counters, ct).ConfigureAwait(false);
                     var row = _evaluator.FromBackend(request, response, MetricsCalculator.PythonIsoFormat(_time.GetLocalNow().DateTime));
                     await journal.AppendAsync(row, CancellationToken.None).ConfigureAwait(false);
                     _observer.CaseFinished(row, WithConcurrency(counters.Record(row)));
@@ -147,7 +148,7 @@ public sealed partial class Runner
     }
 
     /// <summary>Hashes whose latest row in an existing results file (ours or K2VV's) succeeded, as K2VV's incremental mode reads them.</summary>
-    private static HashSet<string> SuccessfulHashes(string resultsPath)
+    public static HashSet<string> SuccessfulHashes(string resultsPath)
     {
         var latest = new Dictionary<string, bool>(StringComparer.Ordinal);
         if (File.Exists(resultsPath))

@@ -21,9 +21,9 @@ public static class SimulatedFaults
 
         var draw = SimulationRandom.Uniform(seed, dataIndex, "transport", attempt);
         return draw < rates.RateLimited
-            ? new BackendFailure(BackendFailureCategory.HttpStatus, $"429 Too Many Requests (Retry-After: {RetryAfterSeconds})", 429)
+            ? new BackendFailure(BackendFailureCategory.RateLimited, $"429 Too Many Requests (Retry-After: {RetryAfterSeconds})", 429)
             : draw < rates.RateLimited + rates.ServerError
-                ? new BackendFailure(BackendFailureCategory.HttpStatus, "503 Service Unavailable", 503)
+                ? new BackendFailure(BackendFailureCategory.ServerError, "503 Service Unavailable", 503)
                 : draw < rates.RateLimited + rates.ServerError + rates.Reset
                     ? new BackendFailure(BackendFailureCategory.Connection, "connection reset by peer")
                     : null;

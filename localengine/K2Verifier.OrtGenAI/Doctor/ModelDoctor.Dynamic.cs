@@ -127,6 +127,6 @@ public static partial class ModelDoctor
                 $"the model has {width} logits{configNote} but the tokenizer has {size:N0} ids ({tokenizerFiles.BaseVocabularySize:N0} in its BPE vocabulary): "
                 + $"only ids < {width} can be generated or prompted, so most text is out of reach; GenAI sizes guidance masks to {width}, "
                 + $"but a grammar literal whose canonical tokenization needs a higher id gets an empty mask and fails"),
-            "for constrained decoding use a copy with the tokenizer trimmed to the logits (VocabularyTrimmer); serve real traffic with a model whose logits match its tokenizer"));
+            "run --engine local serves such a model on a copy whose tokenizer is trimmed to the logits (made once, cached per user); serve real traffic with a model whose logits match its tokenizer"));
     }
 }

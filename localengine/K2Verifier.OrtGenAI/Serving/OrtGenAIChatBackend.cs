@@ -136,12 +136,13 @@ public sealed partial class OrtGenAIChatBackend : IChatBackend, IDisposable
     private BackendResponse Fail(long started, int status, string type, string message)
     {
         var error = new JsonObject { ["error"] = new JsonObject { ["message"] = message, ["type"] = type, ["code"] = status } };
+        var body = error.ToJsonString();
         return new BackendResponse
         {
             StatusCode = status,
-            Body = error.ToJsonString(),
+            Body = body,
             DurationMs = Milliseconds(_time.GetElapsedTime(started)),
-            Failure = new BackendFailure(BackendFailureCategory.HttpStatus, $"HTTP {status} (local engine): {message}", status),
+            Failure = new BackendFailure(FailureClassifier.Classify(status, body), $"HTTP {status} (local engine): {message}", status),
         };
     }
 

@@ -49,7 +49,21 @@ public sealed class RunCommandTests
         var (exitCode, _, error) = await CliRunner.RunAsync("run", Dataset, "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--concurency", "4");
 
         Assert.Equal((int)ExitCode.UsageError, exitCode);
-        Assert.Contains("Did you mean '--concurrency'", error);
+        Assert.Contains("Did you mean '--concurrency'?", error);
+        Assert.DoesNotContain("'-?'", error); // issue 13: nothing suggested for the misspelled flag's value "4"
+        Assert.Single(error.Split('\n'), line => line.Contains("Did you mean", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("--concurrency", "abc", "--concurrency \"abc\" is not a whole number")]
+    [InlineData("--max-failure-rate", "lots", "--max-failure-rate \"lots\" is not a number")]
+    public async Task Run_ValueOfTheWrongType_SaysWhatIsExpectedInWords(string option, string value, string expected)
+    {
+        var (exitCode, _, error) = await CliRunner.RunAsync("run", Dataset, "--base-url", "http://127.0.0.1:9/v1", "--model", "m", option, value);
+
+        Assert.Equal((int)ExitCode.UsageError, exitCode);
+        Assert.Contains(expected, error);
+        Assert.DoesNotContain("System.", error);
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public sealed class RunLocalEngineTests : IDisposable
 
         Assert.Equal((int)ExitCode.UsageError, exitCode);
         Assert.Contains("has no chat template (none in tokenizer_config.json, no chat_template.jinja); pass --chat-template FILE", error);
-        Assert.DoesNotContain("local engine:", output);
+        Assert.DoesNotContain("local engine:", output + error);
         Assert.False(File.Exists(Path.Combine(_folder, "r.jsonl")));
     }
 

@@ -130,6 +130,41 @@ public sealed class RunnerTests
         Assert.Equal(0, backend.Calls);
     }
 
+    [Fact]
+    public async Task RunAsync_NoRequestCompletesForQuietAfter_ObserverHearsHowManyAreInFlight()
+    {
+        // Arrange: three requests that the backend holds until released; a manual clock.
+        var clock = new K2Verifier.Tests.Support.ManualTimeProvider();
+        var arrived = new SemaphoreSlim(0);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var backend = new FakeBackend(async (_, ct) =>
+        {
+            arrived.Release();
+            await release.Task.WaitAsync(ct);
+            return FakeBackend.Stop();
+        });
+        var observer = new QuietRecorder();
+        var run = new Runner(backend, Evaluator(), clock, observer).RunAsync(Options(Dataset(3)) with { Concurrency = 3 }, CancellationToken.None);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(await arrived.WaitAsync(TimeSpan.FromSeconds(20)));
+        }
+
+        // Act
+        clock.Advance(TimeSpan.FromSeconds(59));
+        var beforeQuietAfter = observer.Quiet.Count;
+        clock.Advance(TimeSpan.FromSeconds(1));
+        release.SetResult();
+        await run.WaitAsync(TimeSpan.FromSeconds(20));
+
+        // Assert
+        Assert.Equal(0, beforeQuietAfter);
+        var (progress, quietFor) = Assert.Single(observer.Quiet);
+        Assert.Equal(3, progress.InFlight);
+        Assert.Equal(0, progress.Done);
+        Assert.Equal(TimeSpan.FromSeconds(60), quietFor);
+    }
+
     private static Task<RunReport> Run(IChatBackend backend, RunOptions options) =>
         new Runner(backend, Evaluator(), TimeProvider.System, new NullObserver()).RunAsync(options, CancellationToken.None);
 
@@ -150,6 +185,25 @@ public sealed class RunnerTests
 
     private static string Dataset(int count) =>
         TempFile.Write(string.Join('\n', Enumerable.Range(1, count).Select(i => $$"""{"messages":[{"role":"user","content":"q{{i}}"}],"tools":{{Tools}}}""")));
+
+    private sealed class QuietRecorder : IRunObserver
+    {
+        public List<(RunProgress Progress, TimeSpan QuietFor)> Quiet { get; } = [];
+
+        public void DatasetLineSkipped(DatasetRecord record)
+        {
+        }
+
+        public void Started(int datasetLines)
+        {
+        }
+
+        public void CaseFinished(CaseResult result, RunProgress progress)
+        {
+        }
+
+        void IRunObserver.Quiet(RunProgress progress, TimeSpan quietFor) => Quiet.Add((progress, quietFor));
+    }
 
     private sealed class NullObserver : IRunObserver
     {

@@ -32,13 +32,13 @@ public sealed class HttpChatBackendRetryTests
     }
 
     [Fact]
-    public async Task SendAsync_ServerErrorEveryTime_RecordsHttpStatusAfterRetriesPlusOneAttempts()
+    public async Task SendAsync_ServerErrorEveryTime_RecordsServerErrorAfterRetriesPlusOneAttempts()
     {
         await using var harness = await BackendHarness.StartAsync("down", FakeReplies.ServerError(503));
 
         BackendResponse response = await harness.SendAsync("down");
 
-        Assert.Equal(BackendFailureCategory.HttpStatus, response.Failure?.Category);
+        Assert.Equal(BackendFailureCategory.ServerError, response.Failure?.Category);
         Assert.Equal(503, response.Failure!.StatusCode);
         Assert.Equal(503, response.StatusCode);
         Assert.Equal(4, response.Attempts);

@@ -46,7 +46,7 @@ public sealed class HttpChatBackendSecretTests
         BackendResponse error = await harness.SendAsync("echo-error");
         BackendResponse stream = await harness.SendAsync("echo-stream", stream: true);
 
-        Assert.Equal(BackendFailureCategory.HttpStatus, error.Failure?.Category);
+        Assert.Equal(BackendFailureCategory.Authentication, error.Failure?.Category);
         Assert.Equal(BackendFailureCategory.TruncatedStream, stream.Failure?.Category);
         Assert.DoesNotContain(ApiKey, error.Failure!.Message);
         Assert.DoesNotContain(ApiKey, error.Body);

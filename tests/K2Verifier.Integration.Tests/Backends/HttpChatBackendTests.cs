@@ -192,7 +192,7 @@ public sealed class HttpChatBackendTests
 
         BackendResponse response = await harness.SendAsync("bad");
 
-        Assert.Equal(BackendFailureCategory.HttpStatus, response.Failure?.Category);
+        Assert.Equal(BackendFailureCategory.InvalidParameter, response.Failure?.Category);
         Assert.Equal(400, response.Failure!.StatusCode);
         Assert.Contains("HTTP 400", response.Failure.Message);
         Assert.Contains("tools[0] is invalid", response.Failure.Message);

@@ -41,6 +41,21 @@ internal static class RunFixture
     public static Task<RunReport> RunAsync(IChatBackend backend, RunOptions options, CancellationToken cancellationToken) =>
         new Runner(backend, new CaseEvaluator(JsonSchemaValidator.Default), TimeProvider.System, new SilentObserver()).RunAsync(options, cancellationToken);
 
+    /// <summary>
+    /// <c>run DATASET --base-url URL --model m</c> in process, with the journal and summary beside the dataset and
+    /// <paramref name="extra"/> arguments; returns the exit code and what went to stdout and stderr.
+    /// </summary>
+    public static async Task<(int Exit, string Out, string Error)> RunCliAsync(string baseUrl, string dataset, string[] extra, CancellationToken cancellationToken = default)
+    {
+        var folder = Path.GetDirectoryName(dataset)!;
+        using var output = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        using var error = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        string[] args = ["run", dataset, "--base-url", baseUrl, "--model", "m",
+            "--output", Path.Combine(folder, "results.jsonl"), "--summary", Path.Combine(folder, "summary.json"), .. extra];
+        var exit = await Cli.CliApp.RunAsync(args, new Cli.CliConsole(output, error), cancellationToken);
+        return (exit, output.ToString(), error.ToString());
+    }
+
     public static Dictionary<int, CaseResult> Rows(string resultsPath) =>
         ResultsFile.Read(resultsPath).Select(r => r.Result!).ToDictionary(r => r.DataIndex);
 

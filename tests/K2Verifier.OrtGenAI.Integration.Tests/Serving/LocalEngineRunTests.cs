@@ -20,9 +20,11 @@ public sealed class LocalEngineRunTests(ITestOutputHelper output)
         output.WriteLine($"{TimeProvider.System.GetElapsedTime(started).TotalSeconds:0.0} s");
         output.WriteLine(run.Out);
         Assert.True(run.ExitCode == (int)ExitCode.Ok, run.Error);
-        Assert.Contains("local engine: weights 564.6 KiB on disk, KV cache 640.0 KiB for 512 tokens × 1 sequence held at once", run.Out);
-        Assert.Contains("serving a copy whose tokenizer is trimmed to the logits", run.Out);
-        Assert.Contains("requests run one at a time", run.Out);
+        // The header goes to stderr before the progress lines (issue 13: with stderr redirected it came after them).
+        Assert.Contains("local engine: weights 564.6 KiB on disk, KV cache 640.0 KiB for 512 tokens × 1 sequence held at once", run.Error);
+        Assert.Contains("serving a copy whose tokenizer is trimmed to the logits", run.Error);
+        Assert.Contains("requests run one at a time", run.Error);
+        Assert.InRange(run.Error.IndexOf("local engine:", StringComparison.Ordinal), 0, run.Error.IndexOf("replaying ", StringComparison.Ordinal));
 
         Assert.Equal(Enumerable.Range(1, 40), run.Rows.Select(r => r.GetProperty("data_index").GetInt32()));
         var failed = run.Rows.Where(r => r.GetProperty("status").GetString() == "failed").ToArray();
@@ -30,6 +32,7 @@ public sealed class LocalEngineRunTests(ITestOutputHelper output)
         Assert.All(failed, r =>
         {
             Assert.Equal(400, r.GetProperty("error").GetProperty("status_code").GetInt32());
+            Assert.Equal("context_length_exceeded", r.GetProperty("error").GetProperty("category").GetString());
             Assert.Contains("context_length_exceeded: This model's maximum context length is 512 tokens", r.GetProperty("error").GetProperty("message").GetString());
         });
 

@@ -58,7 +58,7 @@ public sealed class OrtGenAIChatBackendTests : IClassFixture<TrimmedGpt2>
 
         var response = await backend.SendAsync(Request(body), CancellationToken.None);
 
-        Assert.Equal(BackendFailureCategory.HttpStatus, response.Failure?.Category);
+        Assert.Equal(BackendFailureCategory.ContextLengthExceeded, response.Failure?.Category);
         Assert.Equal(400, response.StatusCode);
         Assert.Contains("context_length_exceeded: This model's maximum context length is 512 tokens", response.Failure!.Message);
         Assert.Contains("context_length_exceeded", JsonDocument.Parse(response.Body!).RootElement.GetProperty("error").GetProperty("message").GetString());
