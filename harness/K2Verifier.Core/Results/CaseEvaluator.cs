@@ -32,6 +32,7 @@ public sealed class CaseEvaluator
             Hash = request.Hash,
             Attempts = response.Attempts,
             TtftMs = response.TimeToFirstTokenMs,
+            Parse = response.Parse,
         };
 
         if (response.Failure is { } failure)

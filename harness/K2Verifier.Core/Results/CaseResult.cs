@@ -54,6 +54,9 @@ public sealed record CaseResult
     /// <summary>Irregularities seen on the wire.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>What the in-process parse step changed (<c>parse</c>); null when the response came from the wire as it is.</summary>
+    public ParseReport? Parse { get; init; }
+
     /// <summary>True when <see cref="Status"/> is success.</summary>
     public bool IsSuccess => Status == CaseStatus.Success;
 }

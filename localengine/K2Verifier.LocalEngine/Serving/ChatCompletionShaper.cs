@@ -9,9 +9,8 @@ namespace K2Verifier.LocalEngine.Serving;
 /// (lenient) into content and tool calls, and written as the body an OpenAI-compatible server sends, a
 /// <c>chat.completion</c> (<see cref="Body"/>) or the SSE text of a stream (<see cref="Stream"/>).
 /// <para>
-/// finish_reason is <c>length</c> when generation hit its token limit or the text ends inside a call, else
-/// <c>tool_calls</c> when calls were parsed, else <c>stop</c> (as <see cref="RawCompletions.RawCompletionsBackend"/>).
-/// With <c>tool_calls</c> the content is the text outside the calls (null when empty); otherwise the whole text.
+/// finish_reason and content follow <see cref="FinishReasonRule"/> with the engine's own reason (<c>length</c> when
+/// generation hit its token limit, else <c>stop</c>), as <see cref="RawCompletions.RawCompletionsBackend"/> does.
 /// </para>
 /// </summary>
 public static class ChatCompletionShaper
@@ -19,6 +18,13 @@ public static class ChatCompletionShaper
     /// <summary>The content, calls and finish_reason of <paramref name="text"/>.</summary>
     public static (string? Content, IReadOnlyList<ParsedToolCall> Calls, string FinishReason) Parse(string text, IToolCallFormat format, bool hitLength) =>
         ServerResponse.Parse(text, format, ParseMode.Lenient, hitLength);
+
+    /// <summary>The parse of <paramref name="completion"/> by <see cref="FinishReasonRule"/> (the engine's reason: length or stop).</summary>
+    public static ParsedCompletion Apply(GeneratedCompletion completion, IToolCallFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(completion);
+        return FinishReasonRule.Apply(completion.Text, format, ParseMode.Lenient, completion.HitLength ? "length" : "stop");
+    }
 
     /// <summary>
     /// The <c>chat.completion</c> body, with the generated text kept as <c>raw_completion_text</c> (as the
