@@ -94,6 +94,7 @@ public static class MetricsCalculator
             UnreadableRows = unreadableRows,
             AttemptsTotal = rows.Sum(r => (long)r.Attempts),
             RetriedRequests = rows.Count(r => r.Attempts > 1),
+            Parse = ParseCounts.Of(rows),
             Run = run,
         };
         summary = baseline is null

@@ -81,7 +81,10 @@ public sealed class CaseEvaluator
             result.TtftMs,
             result.Attempts,
             normalized?.Usage,
-            result.LastRunAt);
+            result.LastRunAt)
+        {
+            Parse = result.Parse,
+        };
     }
 
     /// <summary>The snake_case name results.jsonl uses for a backend failure category.</summary>

@@ -17,6 +17,9 @@ public sealed record CaseOutcome(
     TokenUsage? Usage,
     string LastRunAt)
 {
+    /// <summary>The row's <c>parse</c> object (null when the response came from the wire as it is).</summary>
+    public ParseReport? Parse { get; init; }
+
     /// <summary>True when the row's status is success.</summary>
     public bool IsSuccess => Status == CaseStatus.Success;
 }
