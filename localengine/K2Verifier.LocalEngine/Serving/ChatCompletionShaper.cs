@@ -41,59 +41,39 @@ public static class ChatCompletionShaper
     }
 
     /// <summary>
-    /// The SSE text of the completion streamed token by token: a role chunk; content deltas as the format's stream
-    /// parser settles them (a possible call marker is held back); one chunk per tool call as it closes; the finish
-    /// chunk; the usage chunk (top-level <c>usage</c>, as with <c>stream_options.include_usage</c>); <c>[DONE]</c>.
-    /// Also returns the elapsed time of the piece that produced the first content or tool-call delta (null when none did).
+    /// The SSE text of the completion streamed token by token, as a vendor streams it: a role chunk; content deltas
+    /// as the pieces cover the content; per tool call a chunk with its index, id and name, then its arguments in
+    /// deltas as the pieces cover them (<see cref="StreamDeltaWriter"/>); the finish chunk; the usage chunk (top-level
+    /// <c>usage</c>, as with <c>stream_options.include_usage</c>); <c>[DONE]</c>. The accumulated stream equals
+    /// <see cref="Body"/>. Also returns the elapsed time of the piece that produced the first content or tool-call
+    /// delta (null when none did).
     /// </summary>
     public static (string Sse, TimeSpan? FirstDelta) Stream(GeneratedCompletion completion, IToolCallFormat format)
     {
         ArgumentNullException.ThrowIfNull(completion);
         ArgumentNullException.ThrowIfNull(format);
+        var parsed = Apply(completion, format);
         var writer = new SseChunkWriter(completion.Id, completion.Created, completion.Model);
         writer.Delta(new JsonObject { ["role"] = "assistant", ["content"] = string.Empty });
-        var parser = format.CreateStreamParser(ParseMode.Lenient);
-        var emittedContent = new System.Text.StringBuilder();
-        var emittedCalls = 0;
+        var deltas = new StreamDeltaWriter(writer, completion.Text, parsed);
         TimeSpan? firstDelta = null;
-        void Emit(ToolCallStreamUpdate update, TimeSpan elapsed)
-        {
-            if (update.ContentDelta.Length > 0)
-            {
-                writer.Delta(new JsonObject { ["content"] = update.ContentDelta });
-                emittedContent.Append(update.ContentDelta);
-                firstDelta ??= elapsed;
-            }
-
-            foreach (var call in update.CompletedCalls)
-            {
-                writer.Delta(new JsonObject { ["tool_calls"] = new JsonArray(SseChunkWriter.ToolCall(call, emittedCalls++)) });
-                firstDelta ??= elapsed;
-            }
-        }
-
+        var position = 0;
         foreach (var piece in completion.Pieces)
         {
-            Emit(parser.Push(piece.Text), piece.Elapsed);
+            var start = position;
+            position += piece.Text.Length;
+            if (deltas.Piece(start, position))
+            {
+                firstDelta ??= piece.Elapsed;
+            }
         }
 
-        var final = parser.Finish();
-        var last = completion.Pieces.Count > 0 ? completion.Pieces[^1].Elapsed : TimeSpan.Zero;
-        var (_, _, finishReason) = Parse(completion.Text, format, completion.HitLength);
-        var settled = emittedContent.ToString();
-        if (finishReason == "tool_calls")
+        if (deltas.Rest())
         {
-            // Calls the parser only settles at the end, then content after the last call.
-            Emit(new ToolCallStreamUpdate(string.Empty, [.. final.Calls.Skip(emittedCalls)]), last);
-            Emit(new ToolCallStreamUpdate(final.Content.StartsWith(settled, StringComparison.Ordinal) ? final.Content[settled.Length..] : string.Empty, []), last);
-        }
-        else if (emittedCalls == 0 && completion.Text.StartsWith(settled, StringComparison.Ordinal))
-        {
-            // No call: the text held back as a possible marker is content after all.
-            Emit(new ToolCallStreamUpdate(completion.Text[settled.Length..], []), last);
+            firstDelta ??= completion.Pieces.Count > 0 ? completion.Pieces[^1].Elapsed : TimeSpan.Zero;
         }
 
-        writer.Finish(finishReason);
+        writer.Finish(parsed.FinishReason);
         writer.Usage(completion.PromptTokens, completion.CompletionTokens);
         return (writer.Done(), firstDelta);
     }
