@@ -91,7 +91,7 @@ public sealed partial class HermesToolCallFormat : IToolCallFormat
 
     private static void AddCall(string body, List<ParsedToolCall> calls, List<string> problems)
     {
-        var (name, arguments, problem) = JsonScan.ReadNamedCall(body.Trim(), "arguments", ParseMode.Strict);
+        var (name, arguments, problem) = JsonScan.ReadNamedCall(body.Trim(), "arguments");
         if (problem is not null)
         {
             problems.Add(problem + "; call dropped");

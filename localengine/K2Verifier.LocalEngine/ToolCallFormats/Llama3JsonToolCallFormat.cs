@@ -81,7 +81,7 @@ public sealed partial class Llama3JsonToolCallFormat : IToolCallFormat
                 break;
             }
 
-            var (name, arguments, problem) = JsonScan.ReadNamedCall(text[position..end], "parameters", ParseMode.Strict);
+            var (name, arguments, problem) = JsonScan.ReadNamedCall(text[position..end], "parameters");
             if (problem is not null)
             {
                 problems.Add(problem);
