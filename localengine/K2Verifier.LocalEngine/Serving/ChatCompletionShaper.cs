@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using K2Verifier.LocalEngine.Simulation;
 using K2Verifier.LocalEngine.ToolCallFormats;
 
 namespace K2Verifier.LocalEngine.Serving;

@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using K2Verifier.LocalEngine.Serving;
 using K2Verifier.LocalEngine.ToolCallFormats;
 
-namespace K2Verifier.LocalEngine.Simulation;
+namespace K2Verifier.LocalEngine.Serving;
 
 /// <summary>
 /// The server's side of the parse step: a completion parsed in the profile's mode, written as the OpenAI-shaped
