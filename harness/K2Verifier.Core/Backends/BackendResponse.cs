@@ -30,6 +30,9 @@ public sealed record BackendResponse
     /// <summary>Non-fatal irregularities seen on the wire (e.g. a stream without <c>[DONE]</c>, a non-JSON event).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>What an in-process parse step changed (null when the body came from the wire as it is).</summary>
+    public K2Verifier.Results.ParseReport? Parse { get; init; }
+
     /// <summary>True when the request succeeded.</summary>
     public bool IsSuccess => Failure is null;
 }

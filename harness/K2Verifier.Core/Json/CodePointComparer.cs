@@ -1,10 +1,12 @@
 namespace K2Verifier.Json;
 
 /// <summary>Orders strings by Unicode code point, as Python compares <c>str</c> (UTF-16 ordinal order differs above U+FFFF).</summary>
-internal sealed class CodePointComparer : IComparer<string>
+public sealed class CodePointComparer : IComparer<string>
 {
+    /// <summary>The shared instance.</summary>
     public static CodePointComparer Instance { get; } = new();
 
+    /// <inheritdoc />
     public int Compare(string? x, string? y)
     {
         if (x is null || y is null)

@@ -4,7 +4,7 @@ using System.Text;
 namespace K2Verifier.Json;
 
 /// <summary>Formats a double exactly as Python's <c>repr(float)</c> does (shortest round-trip digits).</summary>
-internal static class PythonFloat
+public static class PythonFloat
 {
     /// <summary><c>repr(x)</c>: <c>0.6</c>, <c>1.0</c>, <c>1e-05</c>, <c>1e+16</c>, <c>Infinity</c> as json.dumps writes it.</summary>
     public static string Repr(double value)

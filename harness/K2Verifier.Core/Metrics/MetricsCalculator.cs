@@ -95,6 +95,7 @@ public static class MetricsCalculator
             AttemptsTotal = rows.Sum(r => (long)r.Attempts),
             RetriedRequests = rows.Count(r => r.Attempts > 1),
             Wire = Wire.WireSummary.Count(rows.Select(r => r.WireFindings)),
+            Parse = ParseCounts.Of(rows),
             Run = run,
         };
         summary = baseline is null

@@ -88,6 +88,9 @@ public sealed record RunSummary
 
     public int RetriedRequests { get; init; }
 
+    /// <summary>What the in-process parse step changed (<c>parse</c>); null when no row was parsed in process.</summary>
+    public ParseCounts? Parse { get; init; }
+
     /// <summary>How the run met the baseline (null without one).</summary>
     public BaselineJoin? Baseline { get; init; }
 

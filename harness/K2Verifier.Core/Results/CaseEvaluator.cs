@@ -32,6 +32,7 @@ public sealed class CaseEvaluator
             Hash = request.Hash,
             Attempts = response.Attempts,
             TtftMs = response.TimeToFirstTokenMs,
+            Parse = response.Parse,
         };
 
         if (response.Failure is { } failure)
@@ -80,7 +81,10 @@ public sealed class CaseEvaluator
             result.TtftMs,
             result.Attempts,
             normalized?.Usage,
-            result.LastRunAt);
+            result.LastRunAt)
+        {
+            Parse = result.Parse,
+        };
     }
 
     /// <summary>The snake_case name results.jsonl uses for a backend failure category.</summary>

@@ -22,6 +22,8 @@ public sealed record CaseOutcome(
 
     /// <summary>The request's <see cref="Preparation.RequestIdentity"/> (null when the row has no request object); compare joins runs by it.</summary>
     public string? RequestKey { get; init; }
+    /// <summary>The row's <c>parse</c> object (null when the response came from the wire as it is).</summary>
+    public ParseReport? Parse { get; init; }
 
     /// <summary>True when the row's status is success.</summary>
     public bool IsSuccess => Status == CaseStatus.Success;

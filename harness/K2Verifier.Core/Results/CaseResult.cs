@@ -59,6 +59,8 @@ public sealed record CaseResult
 
     /// <summary>For streams, the frame facts the stream checks need (null for non-stream rows).</summary>
     public Wire.StreamFacts? Stream { get; init; }
+    /// <summary>What the in-process parse step changed (<c>parse</c>); null when the response came from the wire as it is.</summary>
+    public ParseReport? Parse { get; init; }
 
     /// <summary>True when <see cref="Status"/> is success.</summary>
     public bool IsSuccess => Status == CaseStatus.Success;

@@ -51,8 +51,14 @@ internal static class CaseResultReader
             Attempts = (int)(Long(row, "attempts") ?? 1),
             Error = ReadError(row),
             TtftMs = Long(row, "ttft_ms"),
+            Parse = ReadParse(row),
         };
     }
+
+    private static ParseReport? ReadParse(JsonElement row) =>
+        row.TryGetProperty("parse", out var parse) && parse.ValueKind == JsonValueKind.Object
+            ? new ParseReport(String(parse, "vendor_finish_reason") ?? "stop", String(parse, "finish_reason_changed"), (int)(Long(parse, "incomplete_tool_calls") ?? 0))
+            : null;
 
     private static CaseError? ReadError(JsonElement row)
     {

@@ -75,8 +75,23 @@ public static class CaseResultSerializer
             }
 
             Wire.WireJson.WriteFindings(writer, result.WireFindings);
+            WriteParse(writer, result.Parse);
             writer.WriteEndObject();
         }
+    }
+
+    private static void WriteParse(Utf8JsonWriter writer, K2Verifier.Results.ParseReport? parse)
+    {
+        if (parse is null)
+        {
+            return;
+        }
+
+        writer.WriteStartObject("parse");
+        writer.WriteString("vendor_finish_reason", parse.VendorFinishReason);
+        WriteStringOrNull(writer, "finish_reason_changed", parse.FinishReasonChanged);
+        writer.WriteNumber("incomplete_tool_calls", parse.IncompleteToolCalls);
+        writer.WriteEndObject();
     }
 
     /// <summary>The row as a string (for tests and tools).</summary>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using K2Verifier.Backends;
-using K2Verifier.LocalEngine.Simulation;
+using K2Verifier.LocalEngine.Serving;
 using K2Verifier.LocalEngine.Templates;
 using K2Verifier.LocalEngine.ToolCallFormats;
 using K2Verifier.Preparation;
@@ -12,8 +12,9 @@ namespace K2Verifier.LocalEngine.RawCompletions;
 /// K2-Vendor-Verifier's <c>--use-raw-completions</c> mode without Python: each chat request is rendered locally with a
 /// chat template (and <c>add_generation_prompt</c>), sent as <c>{"model", "prompt", "max_tokens", "temperature"}</c> to
 /// <c>/completions</c> through an inner backend configured with <see cref="HttpBackendOptions.UseRawCompletions"/>,
-/// and the returned <c>choices[0].text</c> is parsed with a tool-call format (lenient) into a chat.completion body,
-/// which also keeps the raw text as <c>raw_completion_text</c>. The completions request is never streamed.
+/// and the returned <c>choices[0].text</c> is parsed with a tool-call format (lenient) and <see cref="FinishReasonRule"/>
+/// into a chat.completion body, which also keeps the raw text as <c>raw_completion_text</c>; the response's
+/// <see cref="BackendResponse.Parse"/> keeps the server's own finish_reason and what the parse changed. The completions request is never streamed.
 /// </summary>
 public sealed class RawCompletionsBackend : IChatBackend, IDisposable
 {
@@ -95,22 +96,20 @@ public sealed class RawCompletionsBackend : IChatBackend, IDisposable
             return response with { Failure = new BackendFailure(BackendFailureCategory.MalformedJson, "the completions body has no choices[0].text", response.StatusCode) };
         }
 
-        var vendorFinish = choice["finish_reason"] is JsonValue f && f.TryGetValue<string>(out var finish) ? finish : "stop";
-        var parsed = _format.Parse(text, ParseMode.Lenient);
-        var finishReason = vendorFinish == "length" || parsed.Truncated ? "length" : parsed.Calls.Count > 0 ? "tool_calls" : vendorFinish;
-        var content = parsed.Calls.Count > 0 ? (parsed.Content.Length == 0 ? null : parsed.Content) : text;
+        var vendorFinish = choice["finish_reason"] is JsonValue f && f.TryGetValue<string>(out var finish) ? finish : null;
+        var parsed = FinishReasonRule.Apply(text, _format, ParseMode.Lenient, vendorFinish);
         var usage = completions["usage"] as JsonObject;
         var body = JsonNode.Parse(ServerResponse.ChatCompletion(
             completions["id"]?.ToString() ?? "cmpl-raw",
             completions["created"] is JsonValue c && c.TryGetValue<long>(out var created) ? created : 0,
             completions["model"]?.ToString() ?? chatBody["model"]?.ToString() ?? string.Empty,
-            content,
-            finishReason == "tool_calls" ? parsed.Calls : [],
-            finishReason,
+            parsed.Content,
+            parsed.Calls,
+            parsed.FinishReason,
             Count(usage, "prompt_tokens"),
             Count(usage, "completion_tokens")))!.AsObject();
         body["raw_completion_text"] = text;
-        return response with { Body = body.ToJsonString(), IsStream = false };
+        return response with { Body = body.ToJsonString(), IsStream = false, Parse = parsed.Report };
     }
 
     private static int Count(JsonObject? usage, string key) =>

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using K2Verifier.LocalEngine.Simulation;
 using K2Verifier.LocalEngine.ToolCallFormats;
 
 namespace K2Verifier.LocalEngine.Serving;

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using K2Verifier.Backends;
+using K2Verifier.LocalEngine.Serving;
 using K2Verifier.LocalEngine.Templates;
+using K2Verifier.LocalEngine.ToolCallFormats;
 using K2Verifier.Preparation;
 
 namespace K2Verifier.LocalEngine.Simulation;
@@ -108,7 +110,8 @@ public sealed class SimulatedBackend : IChatBackend
             eos = true;
         }
 
-        var (content, calls, finish) = ServerResponse.Parse(completion, Profile.ParserMode, hitLength);
+        var parsed = FinishReasonRule.Apply(completion, KimiK2ToolCallFormat.Instance, Profile.ParserMode, hitLength ? "length" : "stop");
+        var (content, calls, finish) = (parsed.Content, parsed.Calls, parsed.FinishReason);
         (content, finish) = ServeFaults(completion, content, finish, eos);
         var id = $"chatcmpl-sim-{dataIndex}";
         var created = _time.GetUtcNow().ToUnixTimeSeconds();
@@ -118,7 +121,7 @@ public sealed class SimulatedBackend : IChatBackend
         var text = stream
             ? ServerResponse.Stream(id, created, model, content, calls, finish, promptTokens, completionTokens)
             : ServerResponse.ChatCompletion(id, created, model, content, calls, finish, promptTokens, completionTokens);
-        return new SimulatedResponse(prompt, completion, text, stream, completionTokens);
+        return new SimulatedResponse(prompt, completion, text, stream, completionTokens) { Parse = parsed.Report };
     }
 
     private const string CallEnd = "<|tool_call_end|>";
@@ -176,4 +179,8 @@ public sealed class SimulatedBackend : IChatBackend
 /// <param name="Body">The chat.completion body, or the SSE text for a stream.</param>
 /// <param name="IsStream">True for SSE.</param>
 /// <param name="CompletionTokens">Estimated generated tokens (drives the slow profile's latency).</param>
-public sealed record SimulatedResponse(string Prompt, string Completion, string Body, bool IsStream, int CompletionTokens);
+public sealed record SimulatedResponse(string Prompt, string Completion, string Body, bool IsStream, int CompletionTokens)
+{
+    /// <summary>What the server-side parse changed (the row's <c>parse</c>).</summary>
+    public K2Verifier.Results.ParseReport? Parse { get; init; }
+}

@@ -59,6 +59,7 @@ internal sealed class SimulatedTransport(SimulationProfile profile, long seed, T
             Attempts = attempts,
             DurationMs = Math.Max(Elapsed(started), drawnMs) + virtualWaitMs,
             TimeToFirstTokenMs = ttft,
+            Parse = response.Parse,
         };
     }
 

@@ -6,9 +6,9 @@ namespace K2Verifier.LocalEngine.ToolCallFormats;
 /// DeepSeek V3, with the exact tokens of its chat template:
 /// <c>&lt;｜tool▁calls▁begin｜&gt;&lt;｜tool▁call▁begin｜&gt;function&lt;｜tool▁sep｜&gt;NAME\n```json\n{…}\n```&lt;｜tool▁call▁end｜&gt;</c>, calls
 /// separated by a newline, then <c>&lt;｜tool▁calls▁end｜&gt;</c>. Strict mode wants type <c>function</c>, the
-/// <c>```json</c> fence and JSON-object arguments; lenient mode accepts any type, missing fences and extra whitespace.
+/// <c>```json</c> fence and JSON-object arguments; lenient mode parses as vLLM's DeepSeek V3 parser does (<see cref="ParseLikeEngine"/>).
 /// </summary>
-public sealed class DeepSeekV3ToolCallFormat : IToolCallFormat
+public sealed partial class DeepSeekV3ToolCallFormat : IToolCallFormat
 {
     public const string SectionBegin = "<｜tool▁calls▁begin｜>";
     public const string SectionEnd = "<｜tool▁calls▁end｜>";
@@ -44,15 +44,12 @@ public sealed class DeepSeekV3ToolCallFormat : IToolCallFormat
     public ToolCallParseResult Parse(string completion, ParseMode mode)
     {
         ArgumentNullException.ThrowIfNull(completion);
-        var lenient = mode == ParseMode.Lenient;
-        var start = completion.IndexOf(SectionBegin, StringComparison.Ordinal);
-        var openerLength = SectionBegin.Length;
-        if (start < 0 && lenient)
+        if (mode == ParseMode.Lenient)
         {
-            start = completion.IndexOf(CallBegin, StringComparison.Ordinal);
-            openerLength = 0;
+            return ParseLikeEngine(completion);
         }
 
+        var start = completion.IndexOf(SectionBegin, StringComparison.Ordinal);
         if (start < 0)
         {
             return new ToolCallParseResult(completion, [], false, []);
@@ -60,16 +57,17 @@ public sealed class DeepSeekV3ToolCallFormat : IToolCallFormat
 
         var calls = new List<ParsedToolCall>();
         var problems = new List<string>();
-        var position = start + openerLength;
+        var position = start + SectionBegin.Length;
         var truncated = false;
+        var incomplete = 0;
         while (true)
         {
             var begin = completion.IndexOf(CallBegin, position, StringComparison.Ordinal);
             var sectionEnd = completion.IndexOf(SectionEnd, position, StringComparison.Ordinal);
             if (begin < 0 || (sectionEnd >= 0 && sectionEnd < begin))
             {
-                truncated = sectionEnd < 0 && openerLength > 0;
-                position = sectionEnd >= 0 ? sectionEnd + SectionEnd.Length : truncated ? completion.Length : position;
+                truncated = sectionEnd < 0;
+                position = truncated ? completion.Length : sectionEnd + SectionEnd.Length;
                 break;
             }
 
@@ -77,78 +75,53 @@ public sealed class DeepSeekV3ToolCallFormat : IToolCallFormat
             if (end < 0)
             {
                 truncated = true;
+                incomplete = 1;
                 position = completion.Length;
                 break;
             }
 
-            AddCall(completion[(begin + CallBegin.Length)..end], mode, calls, problems);
+            AddStrictCall(completion[(begin + CallBegin.Length)..end], calls, problems);
             position = end + CallEnd.Length;
         }
 
         var content = completion[..start] + completion[position..];
-        return new ToolCallParseResult(content, calls, truncated, problems);
+        return new ToolCallParseResult(content, calls, truncated, problems) { IncompleteCalls = incomplete };
     }
 
-    public IToolCallStreamParser CreateStreamParser(ParseMode mode) =>
-        new MarkerStreamParser(this, mode, mode == ParseMode.Lenient ? [SectionBegin, CallBegin] : [SectionBegin]);
+    public IToolCallStreamParser CreateStreamParser(ParseMode mode) => new MarkerStreamParser(this, mode, [SectionBegin]);
 
-    private static void AddCall(string body, ParseMode mode, List<ParsedToolCall> calls, List<string> problems)
+    private static void AddStrictCall(string body, List<ParsedToolCall> calls, List<string> problems)
     {
-        var lenient = mode == ParseMode.Lenient;
         var separator = body.IndexOf(Separator, StringComparison.Ordinal);
         var newline = separator < 0 ? -1 : body.IndexOf('\n', separator);
-        if (separator < 0 || (newline < 0 && !lenient))
+        if (separator < 0 || newline < 0)
         {
             problems.Add("tool call without <｜tool▁sep｜>NAME and a newline; call dropped");
             return;
         }
 
         var type = body[..separator];
-        var name = (newline < 0 ? body[(separator + Separator.Length)..] : body[(separator + Separator.Length)..newline]);
-        var arguments = newline < 0 ? string.Empty : body[(newline + 1)..];
-        if (lenient)
-        {
-            (type, name, arguments) = (type.Trim(), name.Trim(), Unfence(arguments.Trim()));
-        }
-        else if (type != "function" || !arguments.StartsWith(FenceOpen, StringComparison.Ordinal) || !arguments.EndsWith(FenceClose, StringComparison.Ordinal)
-                 || arguments.Length < FenceOpen.Length + FenceClose.Length)
+        var name = body[(separator + Separator.Length)..newline];
+        var arguments = body[(newline + 1)..];
+        if (type != "function" || !arguments.StartsWith(FenceOpen, StringComparison.Ordinal) || !arguments.EndsWith(FenceClose, StringComparison.Ordinal)
+            || arguments.Length < FenceOpen.Length + FenceClose.Length)
         {
             problems.Add($"tool call \"{name}\" is not function<｜tool▁sep｜>NAME\\n```json\\n…\\n```; call dropped");
             return;
         }
-        else
-        {
-            arguments = arguments[FenceOpen.Length..^FenceClose.Length];
-        }
 
+        arguments = arguments[FenceOpen.Length..^FenceClose.Length];
         if (name.Length == 0)
         {
             problems.Add("tool call without a name; call dropped");
-            return;
         }
-
-        if (!JsonScan.IsObject(arguments))
+        else if (!JsonScan.IsObject(arguments))
         {
-            problems.Add($"arguments of \"{name}\" are not a JSON object{(lenient ? " (kept as written)" : "; call dropped")}");
-            if (!lenient)
-            {
-                return;
-            }
-
-            arguments = arguments.Length == 0 ? "{}" : arguments;
+            problems.Add($"arguments of \"{name}\" are not a JSON object; call dropped");
         }
-
-        calls.Add(new ParsedToolCall($"call_{calls.Count}", name, arguments));
-    }
-
-    private static string Unfence(string text)
-    {
-        if (text.StartsWith("```", StringComparison.Ordinal))
+        else
         {
-            var firstLine = text.IndexOf('\n', StringComparison.Ordinal);
-            text = firstLine < 0 ? text[3..] : text[(firstLine + 1)..];
+            calls.Add(new ParsedToolCall($"call_{calls.Count}", name, arguments));
         }
-
-        return (text.EndsWith("```", StringComparison.Ordinal) ? text[..^3] : text).Trim();
     }
 }

@@ -5,10 +5,10 @@ namespace K2Verifier.LocalEngine.ToolCallFormats;
 /// <summary>
 /// Hermes and Qwen: <c>&lt;tool_call&gt;\n{"name": …, "arguments": {…}}\n&lt;/tool_call&gt;</c>, one block per call, as the
 /// Qwen3 chat template renders them. Strict mode wants a closed block holding an object with a <c>name</c> string
-/// and an <c>arguments</c> object. Lenient mode (like vLLM's hermes parser) also reads an unclosed last block,
-/// <c>parameters</c> for <c>arguments</c>, and arguments encoded as a JSON string. Ids are <c>call_N</c> by position.
+/// and an <c>arguments</c> object. Lenient mode parses as vLLM's hermes parser does (<see cref="ParseLikeEngine"/>).
+/// Ids are <c>call_N</c> by position.
 /// </summary>
-public sealed class HermesToolCallFormat : IToolCallFormat
+public sealed partial class HermesToolCallFormat : IToolCallFormat
 {
     public const string CallBegin = "<tool_call>";
     public const string CallEnd = "</tool_call>";
@@ -39,6 +39,11 @@ public sealed class HermesToolCallFormat : IToolCallFormat
     public ToolCallParseResult Parse(string completion, ParseMode mode)
     {
         ArgumentNullException.ThrowIfNull(completion);
+        if (mode == ParseMode.Lenient)
+        {
+            return ParseLikeEngine(completion);
+        }
+
         var first = completion.IndexOf(CallBegin, StringComparison.Ordinal);
         if (first < 0)
         {
@@ -48,6 +53,7 @@ public sealed class HermesToolCallFormat : IToolCallFormat
         var calls = new List<ParsedToolCall>();
         var problems = new List<string>();
         var truncated = false;
+        var incomplete = 0;
         var position = first;
         var afterLast = first;
         while (position >= 0)
@@ -58,28 +64,19 @@ public sealed class HermesToolCallFormat : IToolCallFormat
             if (end < 0 || (next >= 0 && next < end))
             {
                 // An unclosed block: the text ended (or another block began) inside the call.
-                var body = completion[bodyStart..(next >= 0 ? next : completion.Length)];
-                var brace = body.IndexOf('{', StringComparison.Ordinal);
-                var complete = brace >= 0 && JsonScan.FindContainerEnd(body, brace) >= 0;
                 truncated |= next < 0;
-                if (mode == ParseMode.Lenient && complete)
-                {
-                    AddCall(body, mode, calls, problems);
-                }
-                else
-                {
-                    problems.Add("unclosed <tool_call> block; call dropped");
-                }
+                incomplete++;
+                problems.Add("unclosed <tool_call> block; call dropped");
 
                 afterLast = next >= 0 ? next : completion.Length;
                 position = next;
                 continue;
             }
 
-            AddCall(completion[bodyStart..end], mode, calls, problems);
+            AddCall(completion[bodyStart..end], calls, problems);
             afterLast = end + CallEnd.Length;
             next = completion.IndexOf(CallBegin, afterLast, StringComparison.Ordinal);
-            if (next >= 0 && mode == ParseMode.Strict && !string.IsNullOrWhiteSpace(completion[afterLast..next]))
+            if (next >= 0 && !string.IsNullOrWhiteSpace(completion[afterLast..next]))
             {
                 problems.Add("text between tool calls ignored");
             }
@@ -87,14 +84,14 @@ public sealed class HermesToolCallFormat : IToolCallFormat
             position = next;
         }
 
-        return new ToolCallParseResult(completion[..first] + completion[afterLast..], calls, truncated, problems);
+        return new ToolCallParseResult(completion[..first] + completion[afterLast..], calls, truncated, problems) { IncompleteCalls = incomplete };
     }
 
-    public IToolCallStreamParser CreateStreamParser(ParseMode mode) => new MarkerStreamParser(this, mode, [CallBegin]);
+    public IToolCallStreamParser CreateStreamParser(ParseMode mode) => new MarkerStreamParser(this, mode, [CallBegin], releaseCalls: mode == ParseMode.Strict);
 
-    private static void AddCall(string body, ParseMode mode, List<ParsedToolCall> calls, List<string> problems)
+    private static void AddCall(string body, List<ParsedToolCall> calls, List<string> problems)
     {
-        var (name, arguments, problem) = JsonScan.ReadNamedCall(body.Trim(), "arguments", mode);
+        var (name, arguments, problem) = JsonScan.ReadNamedCall(body.Trim(), "arguments");
         if (problem is not null)
         {
             problems.Add(problem + "; call dropped");

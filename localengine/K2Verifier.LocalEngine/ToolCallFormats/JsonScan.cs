@@ -61,8 +61,8 @@ internal static class JsonScan
         }
     }
 
-    /// <summary>Parses a <c>{"name": …, "arguments"|"parameters": …}</c> body into a call, or explains why it is not one.</summary>
-    public static (string? Name, string? Arguments, string? Problem) ReadNamedCall(string body, string argumentsKey, ParseMode mode)
+    /// <summary>Parses a strict <c>{"name": …, ARGUMENTS_KEY: {…}}</c> body into a call, or explains why it is not one.</summary>
+    public static (string? Name, string? Arguments, string? Problem) ReadNamedCall(string body, string argumentsKey)
     {
         JsonDocument document;
         try
@@ -87,20 +87,14 @@ internal static class JsonScan
                 return (null, null, "tool call has no \"name\" string");
             }
 
-            var alternateKey = argumentsKey == "arguments" ? "parameters" : "arguments";
-            if (!root.TryGetProperty(argumentsKey, out var arguments) && (mode == ParseMode.Strict || !root.TryGetProperty(alternateKey, out arguments)))
+            if (!root.TryGetProperty(argumentsKey, out var arguments))
             {
-                return mode == ParseMode.Strict ? (null, null, $"tool call has no \"{argumentsKey}\"") : (name.GetString(), "{}", null);
+                return (null, null, $"tool call has no \"{argumentsKey}\"");
             }
 
             if (arguments.ValueKind == JsonValueKind.Object)
             {
                 return (name.GetString(), arguments.GetRawText(), null);
-            }
-
-            if (mode == ParseMode.Lenient && arguments.ValueKind == JsonValueKind.String && IsObject(arguments.GetString()!))
-            {
-                return (name.GetString(), arguments.GetString(), null);
             }
 
             return (null, null, $"tool call \"{argumentsKey}\" is not a JSON object");

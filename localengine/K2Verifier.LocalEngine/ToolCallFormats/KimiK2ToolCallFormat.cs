@@ -5,9 +5,8 @@ namespace K2Verifier.LocalEngine.ToolCallFormats;
 
 /// <summary>
 /// Kimi K2: <c>&lt;|tool_calls_section_begin|&gt;&lt;|tool_call_begin|&gt;functions.NAME:IDX&lt;|tool_call_argument_begin|&gt;{json}&lt;|tool_call_end|&gt;…&lt;|tool_calls_section_end|&gt;</c>.
-/// Strict mode requires ids of the form <c>functions.NAME:IDX</c> and JSON-object arguments. Lenient mode takes the
-/// name after the last <c>.</c> and before the <c>:</c> (so <c>search:2</c> is the tool <c>search</c>), tolerates
-/// whitespace, the singular <c>tool_call_section</c> markers and a missing section opener.
+/// Strict mode requires ids of the form <c>functions.NAME:IDX</c> and JSON-object arguments. Lenient mode parses as
+/// vLLM's Kimi K2 parser does (<see cref="ParseLikeEngine"/>): <c>search:2</c> is the tool <c>search</c>.
 /// </summary>
 public sealed partial class KimiK2ToolCallFormat : IToolCallFormat
 {
@@ -45,58 +44,63 @@ public sealed partial class KimiK2ToolCallFormat : IToolCallFormat
     public ToolCallParseResult Parse(string completion, ParseMode mode)
     {
         ArgumentNullException.ThrowIfNull(completion);
+        if (mode == ParseMode.Lenient)
+        {
+            return ParseLikeEngine(completion);
+        }
+
         var problems = new List<string>();
         var calls = new List<ParsedToolCall>();
-        var lenient = mode == ParseMode.Lenient;
-        var (start, opener) = FindSectionStart(completion, lenient);
+        var start = completion.IndexOf(SectionBegin, StringComparison.Ordinal);
         if (start < 0)
         {
             return new ToolCallParseResult(completion, [], false, []);
         }
 
-        var position = start + opener.Length;
+        var position = start + SectionBegin.Length;
         var truncated = false;
+        var incomplete = 0;
         while (true)
         {
             var begin = completion.IndexOf(CallBegin, position, StringComparison.Ordinal);
-            var sectionEnd = IndexOfSectionEnd(completion, position, lenient);
-            if (begin < 0 || (sectionEnd.Index >= 0 && sectionEnd.Index < begin))
+            var sectionEnd = completion.IndexOf(SectionEnd, position, StringComparison.Ordinal);
+            if (begin < 0 || (sectionEnd >= 0 && sectionEnd < begin))
             {
-                if (sectionEnd.Index < 0)
+                if (sectionEnd < 0)
                 {
-                    // Without an opener (lenient) the text after the last call is content; with one, the section never closed.
-                    truncated = opener.Length > 0;
-                    position = truncated ? completion.Length : position;
+                    truncated = true;
+                    position = completion.Length;
                     break;
                 }
 
-                NoteStray(completion[position..sectionEnd.Index], problems, mode);
-                position = sectionEnd.Index + sectionEnd.Length;
+                NoteStray(completion[position..sectionEnd], problems);
+                position = sectionEnd + SectionEnd.Length;
                 break;
             }
 
-            NoteStray(completion[position..begin], problems, mode);
+            NoteStray(completion[position..begin], problems);
             var argumentBegin = completion.IndexOf(ArgumentBegin, begin, StringComparison.Ordinal);
             var end = argumentBegin < 0 ? -1 : completion.IndexOf(CallEnd, argumentBegin, StringComparison.Ordinal);
             if (end < 0)
             {
                 truncated = true;
+                incomplete = 1;
                 position = completion.Length;
                 break;
             }
 
             var id = completion[(begin + CallBegin.Length)..argumentBegin];
             var arguments = completion[(argumentBegin + ArgumentBegin.Length)..end];
-            AddCall(id, arguments, mode, calls, problems);
+            AddStrictCall(id, arguments, calls, problems);
             position = end + CallEnd.Length;
         }
 
         var content = completion[..start] + (position < completion.Length ? completion[position..] : string.Empty);
-        return new ToolCallParseResult(content, calls, truncated, problems);
+        return new ToolCallParseResult(content, calls, truncated, problems) { IncompleteCalls = incomplete };
     }
 
     public IToolCallStreamParser CreateStreamParser(ParseMode mode) =>
-        new MarkerStreamParser(this, mode, mode == ParseMode.Lenient ? [SectionBegin, SingularSectionBegin, CallBegin] : [SectionBegin]);
+        new MarkerStreamParser(this, mode, mode == ParseMode.Lenient ? [SectionBegin, SingularSectionBegin] : [SectionBegin]);
 
     /// <summary>
     /// The function name K2-Vendor-Verifier's and vLLM's Kimi K2 parser derive from an id:
@@ -110,7 +114,7 @@ public sealed partial class KimiK2ToolCallFormat : IToolCallFormat
         return parts.Length < 2 ? null : parts[1].Split(':')[0];
     }
 
-    /// <summary>The name in an id: strict <c>functions.NAME:IDX</c>; lenient after the last dot, before the index.</summary>
+    /// <summary>The name in an id: strict <c>functions.NAME:IDX</c>; lenient as vLLM, <c>id.split(":")[0].split(".")[-1]</c>.</summary>
     public static string? FunctionName(string id, ParseMode mode)
     {
         ArgumentNullException.ThrowIfNull(id);
@@ -120,87 +124,33 @@ public sealed partial class KimiK2ToolCallFormat : IToolCallFormat
             return match.Success ? match.Groups["name"].Value : null;
         }
 
-        var text = id.Trim();
-        var colon = text.LastIndexOf(':');
-        if (colon >= 0)
-        {
-            text = text[..colon];
-        }
-
-        var name = text[(text.LastIndexOf('.') + 1)..].Trim();
+        var name = id.Trim().Split(':')[0].Split('.')[^1];
         return name.Length > 0 ? name : null;
     }
 
-    private static void AddCall(string id, string arguments, ParseMode mode, List<ParsedToolCall> calls, List<string> problems)
+    private static void AddStrictCall(string id, string arguments, List<ParsedToolCall> calls, List<string> problems)
     {
-        var lenient = mode == ParseMode.Lenient;
-        if (lenient)
-        {
-            id = id.Trim();
-            arguments = arguments.Trim();
-        }
-
-        var name = FunctionName(id, mode);
+        var name = FunctionName(id, ParseMode.Strict);
         if (name is null)
         {
             problems.Add($"tool-call id \"{id}\" is not of the form functions.NAME:IDX; call dropped");
-            return;
         }
-
-        if (!JsonScan.IsObject(arguments))
+        else if (!JsonScan.IsObject(arguments))
         {
-            if (!lenient || arguments.Length > 0)
-            {
-                problems.Add($"arguments of \"{id}\" are not a JSON object{(lenient ? " (kept as written)" : "; call dropped")}");
-            }
-
-            if (!lenient)
-            {
-                return;
-            }
-
-            arguments = arguments.Length == 0 ? "{}" : arguments;
+            problems.Add($"arguments of \"{id}\" are not a JSON object; call dropped");
         }
-
-        calls.Add(new ParsedToolCall(id, name, arguments));
+        else
+        {
+            calls.Add(new ParsedToolCall(id, name, arguments));
+        }
     }
 
-    private static void NoteStray(string text, List<string> problems, ParseMode mode)
+    private static void NoteStray(string text, List<string> problems)
     {
-        if (mode == ParseMode.Strict && !string.IsNullOrWhiteSpace(text))
+        if (!string.IsNullOrWhiteSpace(text))
         {
             problems.Add($"text inside the tool-call section ignored: \"{(text.Length > 60 ? text[..60] + "…" : text)}\"");
         }
-    }
-
-    private static (int Index, string Marker) FindSectionStart(string text, bool lenient)
-    {
-        var index = text.IndexOf(SectionBegin, StringComparison.Ordinal);
-        if (index >= 0 || !lenient)
-        {
-            return (index, SectionBegin);
-        }
-
-        index = text.IndexOf(SingularSectionBegin, StringComparison.Ordinal);
-        if (index >= 0)
-        {
-            return (index, SingularSectionBegin);
-        }
-
-        // A call without a section opener: the section starts at the call.
-        return (text.IndexOf(CallBegin, StringComparison.Ordinal), string.Empty);
-    }
-
-    private static (int Index, int Length) IndexOfSectionEnd(string text, int from, bool lenient)
-    {
-        var index = text.IndexOf(SectionEnd, from, StringComparison.Ordinal);
-        if (index < 0 && lenient)
-        {
-            index = text.IndexOf(SingularSectionEnd, from, StringComparison.Ordinal);
-            return (index, SingularSectionEnd.Length);
-        }
-
-        return (index, SectionEnd.Length);
     }
 
     [GeneratedRegex(@"^functions\.(?<name>[^\s.:][^\s:]*):(?<index>\d+)$")]

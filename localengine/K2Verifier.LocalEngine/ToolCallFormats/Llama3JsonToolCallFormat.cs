@@ -5,16 +5,13 @@ namespace K2Verifier.LocalEngine.ToolCallFormats;
 /// <summary>
 /// Llama 3.1 JSON tool calling: the completion is <c>{"name": …, "parameters": {…}}</c>, optionally after
 /// <c>&lt;|python_tag|&gt;</c>, several calls separated by <c>;</c>. Strict mode wants the call at the start, a
-/// <c>parameters</c> object and nothing after. Lenient mode (like vLLM's llama3_json parser, and more) also reads
-/// <c>arguments</c>, string-encoded arguments, a <c>&lt;|python_tag|&gt;</c> after some text, and drops
-/// <c>&lt;|eom_id|&gt;</c>/<c>&lt;|eot_id|&gt;</c>. Ids are <c>call_N</c> by position. A completion whose JSON is not a
-/// call stays content. The whole text decides, so the stream parser settles everything at <see cref="IToolCallStreamParser.Finish"/>.
+/// <c>parameters</c> object and nothing after. Lenient mode parses as vLLM's llama3_json parser does, with SGLang's
+/// recovery after a bad object (<see cref="ParseLikeEngine"/>). Ids are <c>call_N</c> by position. A completion whose
+/// JSON is not a call stays content. The whole text decides, so the stream parser settles everything at <see cref="IToolCallStreamParser.Finish"/>.
 /// </summary>
-public sealed class Llama3JsonToolCallFormat : IToolCallFormat
+public sealed partial class Llama3JsonToolCallFormat : IToolCallFormat
 {
     public const string PythonTag = "<|python_tag|>";
-
-    private static readonly string[] EndTokens = ["<|eom_id|>", "<|eot_id|>"];
 
     private Llama3JsonToolCallFormat()
     {
@@ -42,20 +39,16 @@ public sealed class Llama3JsonToolCallFormat : IToolCallFormat
     public ToolCallParseResult Parse(string completion, ParseMode mode)
     {
         ArgumentNullException.ThrowIfNull(completion);
-        var lenient = mode == ParseMode.Lenient;
-        var text = completion;
-        if (lenient)
+        if (mode == ParseMode.Lenient)
         {
-            foreach (var token in EndTokens)
-            {
-                text = text.EndsWith(token, StringComparison.Ordinal) ? text[..^token.Length] : text;
-            }
+            return ParseLikeEngine(completion);
         }
 
+        var text = completion;
         var tag = text.IndexOf(PythonTag, StringComparison.Ordinal);
         var lead = text.Length - text.TrimStart().Length;
         int start;
-        if (tag >= 0 && (tag == lead || lenient))
+        if (tag >= 0 && tag == lead)
         {
             start = tag + PythonTag.Length;
         }
@@ -88,7 +81,7 @@ public sealed class Llama3JsonToolCallFormat : IToolCallFormat
                 break;
             }
 
-            var (name, arguments, problem) = JsonScan.ReadNamedCall(text[position..end], "parameters", mode);
+            var (name, arguments, problem) = JsonScan.ReadNamedCall(text[position..end], "parameters");
             if (problem is not null)
             {
                 problems.Add(problem);
@@ -109,12 +102,12 @@ public sealed class Llama3JsonToolCallFormat : IToolCallFormat
         }
 
         var rest = text[position..];
-        if (mode == ParseMode.Strict && rest.Trim().Length > 0)
+        if (rest.Trim().Length > 0)
         {
             problems.Add("text after the tool calls");
         }
 
-        return new ToolCallParseResult(text[..(tag >= 0 && start == tag + PythonTag.Length ? tag : start)] + rest, calls, truncated, problems);
+        return new ToolCallParseResult(text[..(tag >= 0 && start == tag + PythonTag.Length ? tag : start)] + rest, calls, truncated, problems) { IncompleteCalls = truncated ? 1 : 0 };
     }
 
     public IToolCallStreamParser CreateStreamParser(ParseMode mode) => new MarkerStreamParser(this, mode, [PythonTag, "{"], incremental: false);

@@ -13,14 +13,20 @@ internal sealed class MarkerStreamParser : IToolCallStreamParser
     private readonly ParseMode _mode;
     private readonly string[] _startMarkers;
     private readonly bool _incremental;
+    private readonly bool _releaseCalls;
     private readonly StringBuilder _buffer = new();
     private int _contentReleased;
     private int _callsReleased;
     private bool _sectionStarted;
 
-    /// <summary>With <paramref name="incremental"/> false (Llama's bare JSON, read as a whole) only Finish settles anything.</summary>
-    public MarkerStreamParser(IToolCallFormat format, ParseMode mode, string[] startMarkers, bool incremental = true)
+    /// <summary>
+    /// With <paramref name="incremental"/> false (Llama's bare JSON, read as a whole) only Finish settles anything; with
+    /// <paramref name="releaseCalls"/> false content is released as it comes but calls only at Finish (a later bad block
+    /// can still undo them, as in vLLM's hermes parser).
+    /// </summary>
+    public MarkerStreamParser(IToolCallFormat format, ParseMode mode, string[] startMarkers, bool incremental = true, bool releaseCalls = true)
     {
+        _releaseCalls = releaseCalls;
         _format = format;
         _mode = mode;
         _startMarkers = startMarkers;
@@ -39,7 +45,7 @@ internal sealed class MarkerStreamParser : IToolCallStreamParser
         var text = _buffer.ToString();
         var content = ReleaseContent(text);
         IReadOnlyList<ParsedToolCall> calls = [];
-        if (_sectionStarted && chunk.Contains('>', StringComparison.Ordinal))
+        if (_releaseCalls && _sectionStarted && chunk.Contains('>', StringComparison.Ordinal))
         {
             // While the text is truncated its last call may still change; it is settled by a later chunk or by Finish.
             var parsed = _format.Parse(text, _mode);

@@ -117,6 +117,7 @@ public sealed partial class OrtGenAIChatBackend : IChatBackend, IDisposable
             StatusCode = 200,
             Body = ChatCompletionShaper.Body(completion, _format),
             DurationMs = Milliseconds(_time.GetElapsedTime(started)),
+            Parse = ChatCompletionShaper.Apply(completion, _format).Report,
         };
     }
 
@@ -130,6 +131,7 @@ public sealed partial class OrtGenAIChatBackend : IChatBackend, IDisposable
             IsStream = true,
             DurationMs = Milliseconds(_time.GetElapsedTime(started)),
             TimeToFirstTokenMs = firstDelta is { } first ? Milliseconds(first) : null,
+            Parse = ChatCompletionShaper.Apply(completion, _format).Report,
         };
     }
 

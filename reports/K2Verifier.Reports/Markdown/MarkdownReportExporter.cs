@@ -27,6 +27,7 @@ public sealed class MarkdownReportExporter : IReportExporter
         KeyFigureTable(md, model);
         Errors(md, model);
         WireMarkdown.Section(md, model);
+        ParseFindings(md, model);
         Categories(md, model);
         Published(md, model);
         Legend(md, model);
@@ -92,6 +93,25 @@ public sealed class MarkdownReportExporter : IReportExporter
         var rows = invalid.Select(c => (IReadOnlyList<string>)[$"invalid call: {c}", .. model.Runs.Select(r => Display.Count(r.Summary.ErrorCategories.GetValueOrDefault(c)))])
             .Concat(failed.Select(c => (IReadOnlyList<string>)[$"failed request: {c}", .. model.Runs.Select(r => Display.Count(r.Summary.FailureCategories.GetValueOrDefault(c)))]));
         MarkdownText.Table(md, ["category", .. model.Runs.Select(r => r.Label)], rows);
+    }
+
+    private static void ParseFindings(StringBuilder md, ReportModel model)
+    {
+        if (model.Runs.All(r => r.Summary.Parse is null))
+        {
+            return;
+        }
+
+        md.Append("## Parse findings\n\n");
+        string Cell(Func<K2Verifier.Metrics.ParseCounts, int> value, ReportRun run) => run.Summary.Parse is { } p ? Display.Count(value(p)) : Display.None;
+        IReadOnlyList<string> Row(string name, Func<K2Verifier.Metrics.ParseCounts, int> value) => [name, .. model.Runs.Select(r => Cell(value, r))];
+        MarkdownText.Table(md, ["parsed in process", .. model.Runs.Select(r => r.Label)],
+        [
+            Row("rows parsed", p => p.RowsParsed),
+            Row("finish reason changed by the parse", p => p.FinishReasonChanged),
+            Row("rows with an incomplete tool call", p => p.IncompleteToolCallRows),
+            Row("incomplete tool calls", p => p.IncompleteToolCalls),
+        ]);
     }
 
     private static void Categories(StringBuilder md, ReportModel model)

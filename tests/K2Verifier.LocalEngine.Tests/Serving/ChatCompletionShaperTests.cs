@@ -36,9 +36,9 @@ public sealed class ChatCompletionShaperTests
     [Theory]
     [InlineData("just text", false, "stop")]
     [InlineData("just text", true, "length")]
-    [InlineData("<tool_call>{\"name\": \"get_weather\", \"argum", false, "length")]
-    [InlineData(Call, true, "length")]
-    public void Body_NoCompleteCallOrTheLimitHit_IsStopOrLengthWithTheWholeText(string text, bool hitLength, string expected)
+    [InlineData("<tool_call>{\"name\": \"get_weather\", \"argum", false, "stop")]
+    [InlineData("<tool_call>{\"name\": \"get_weather\", \"argum", true, "length")]
+    public void Body_NoCompleteCall_KeepsTheEnginesReasonWithTheWholeText(string text, bool hitLength, string expected)
     {
         using var body = JsonDocument.Parse(ChatCompletionShaper.Body(Completion(text, hitLength), Hermes));
 

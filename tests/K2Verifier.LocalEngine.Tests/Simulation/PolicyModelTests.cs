@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using K2Verifier.LocalEngine.Serving;
 using K2Verifier.LocalEngine.Simulation;
 using K2Verifier.LocalEngine.ToolCallFormats;
 using K2Verifier.Preparation;

@@ -42,7 +42,8 @@ public sealed class SimulatedBackendTests
                 Assert.True(summary.SchemaAccuracy < 0.9, $"schema accuracy {summary.SchemaAccuracy}");
                 break;
             case "truncating":
-                Assert.True(summary.FinishOthersDetail.GetValueOrDefault("length") > 10, "few length finishes");
+                // Only calls cut before <|tool_call_end|> stay length; a complete call before the cap is tool_calls, as vLLM reports.
+                Assert.True(summary.FinishOthersDetail.GetValueOrDefault("length") > 5, $"few length finishes: {summary.FinishOthersDetail.GetValueOrDefault("length")} of {summary.SuccessCount}, tool_calls {summary.FinishToolCalls}");
                 break;
             default:
                 Assert.True(summary.RetriedRequests > 10, $"retried {summary.RetriedRequests}");

@@ -5,20 +5,27 @@ namespace K2Verifier.LocalEngine.Tests.ToolCallFormats;
 public sealed class OtherFormatsTests
 {
     [Fact]
-    public void Hermes_Parse_StringArgumentsAndParametersKey_OnlyLenient()
+    public void Hermes_Parse_StringArguments_LenientDecodesThem()
     {
-        var text = "<tool_call>\n{\"name\": \"f\", \"arguments\": \"{\\\"a\\\": 1}\"}\n</tool_call>\n<tool_call>{\"name\": \"g\", \"parameters\": {\"b\": 2}}</tool_call>";
+        var text = "<tool_call>\n{\"name\": \"f\", \"arguments\": \"{\\\"a\\\": 1}\"}\n</tool_call>";
 
-        var lenient = HermesToolCallFormat.Instance.Parse(text, ParseMode.Lenient);
-        var strict = HermesToolCallFormat.Instance.Parse(text, ParseMode.Strict);
-
-        Assert.Equal([new ParsedToolCall("call_0", "f", "{\"a\": 1}"), new ParsedToolCall("call_1", "g", "{\"b\": 2}")], lenient.Calls);
-        Assert.Empty(strict.Calls);
-        Assert.Equal(2, strict.Problems.Count);
+        Assert.Equal([new ParsedToolCall("call_0", "f", "{\"a\": 1}")], HermesToolCallFormat.Instance.Parse(text, ParseMode.Lenient).Calls);
+        Assert.Empty(HermesToolCallFormat.Instance.Parse(text, ParseMode.Strict).Calls);
     }
 
     [Fact]
-    public void Hermes_Parse_UnclosedLastBlock_LenientTakesCompleteJsonAndFlagsTruncation()
+    public void Hermes_Parse_OneBlockWithoutArguments_MakesTheWholeTextContentLikeVllm()
+    {
+        var text = "<tool_call>{\"name\": \"f\", \"arguments\": {}}</tool_call>\n<tool_call>{\"name\": \"g\", \"parameters\": {\"b\": 2}}</tool_call>";
+
+        var lenient = HermesToolCallFormat.Instance.Parse(text, ParseMode.Lenient);
+
+        Assert.Empty(lenient.Calls);
+        Assert.Equal(text, lenient.Content);
+    }
+
+    [Fact]
+    public void Hermes_Parse_UnclosedLastBlock_LenientTakesCompleteJsonAndCountsItIncomplete()
     {
         var text = "<tool_call>\n{\"name\": \"f\", \"arguments\": {}}\n";
 
@@ -26,17 +33,17 @@ public sealed class OtherFormatsTests
         var strict = HermesToolCallFormat.Instance.Parse(text, ParseMode.Strict);
 
         Assert.Equal(["f"], lenient.Calls.Select(c => c.Name));
-        Assert.True(lenient.Truncated);
+        Assert.Equal(1, lenient.IncompleteCalls);
         Assert.Empty(strict.Calls);
         Assert.True(strict.Truncated);
     }
 
     [Fact]
-    public void DeepSeekV3_Parse_MissingFenceAndOtherType_OnlyLenient()
+    public void DeepSeekV3_Parse_MissingFence_DroppedInBothModesLikeVllm()
     {
         var text = "<｜tool▁calls▁begin｜><｜tool▁call▁begin｜>tool<｜tool▁sep｜>f\n{\"a\": 1}<｜tool▁call▁end｜><｜tool▁calls▁end｜>";
 
-        Assert.Equal(["f"], DeepSeekV3ToolCallFormat.Instance.Parse(text, ParseMode.Lenient).Calls.Select(c => c.Name));
+        Assert.Empty(DeepSeekV3ToolCallFormat.Instance.Parse(text, ParseMode.Lenient).Calls);
         Assert.Empty(DeepSeekV3ToolCallFormat.Instance.Parse(text, ParseMode.Strict).Calls);
     }
 
@@ -46,6 +53,7 @@ public sealed class OtherFormatsTests
     [InlineData("{\"name\": \"f\", \"arguments\": {}}<|eom_id|>", false, true)]
     [InlineData("Sure. <|python_tag|>{\"name\": \"f\", \"parameters\": {}}", false, true)]
     [InlineData("The answer is {\"name\": \"f\"}", false, false)]
+    [InlineData("The answer is {\"name\": \"f\", \"parameters\": {}}", false, true)]
     [InlineData("{\"answer\": 42}", false, false)]
     public void Llama3Json_Parse_Forms(string text, bool strictCall, bool lenientCall)
     {

@@ -51,7 +51,8 @@ public sealed class ToolCallFormatPropertyTests
 
         var result = format.Parse(prefix + format.Render(calls), ParseMode.Lenient);
 
-        Assert.Equal("Let me look that up." + (format is Llama3JsonToolCallFormat ? " " : "\n"), result.Content);
+        // vLLM's llama3_json parser returns no content once it found calls.
+        Assert.Equal(format is Llama3JsonToolCallFormat ? string.Empty : "Let me look that up.\n", result.Content);
         Assert.Equal(2, result.Calls.Count);
     }
 

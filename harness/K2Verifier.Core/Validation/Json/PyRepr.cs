@@ -5,10 +5,12 @@ using System.Text.Json;
 namespace K2Verifier.Validation.Json;
 
 /// <summary>Formats JSON values the way Python's <c>repr</c> prints the objects <c>json.loads</c> makes of them.</summary>
-internal static class PyRepr
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "String and Float are named after the Python types they print.")]
+public static class PyRepr
 {
     private const int MaxLength = 400;
 
+    /// <summary><c>repr(json.loads(element))</c>, cut at 400 characters.</summary>
     public static string Of(JsonElement element)
     {
         var builder = new StringBuilder();
@@ -16,6 +18,7 @@ internal static class PyRepr
         return Truncate(builder);
     }
 
+    /// <summary><c>repr(value)</c> of a Python <c>str</c>, cut at 400 characters.</summary>
     public static string String(string value)
     {
         var builder = new StringBuilder(value.Length + 2);
@@ -23,7 +26,7 @@ internal static class PyRepr
         return Truncate(builder);
     }
 
-    public static string Number(in PyNumber number) => number.Kind switch
+    internal static string Number(in PyNumber number) => number.Kind switch
     {
         PyNumberKind.Long => number.Long.ToString(CultureInfo.InvariantCulture),
         PyNumberKind.BigInt => number.Big.ToString(CultureInfo.InvariantCulture),
@@ -31,6 +34,7 @@ internal static class PyRepr
     };
 
     /// <summary>Python's repr(float): shortest round-trip digits, exponent form below 1e-4 or from 1e16.</summary>
+    /// <summary><c>repr(value)</c> of a Python <c>float</c>.</summary>
     public static string Float(double value)
     {
         if (double.IsNaN(value))

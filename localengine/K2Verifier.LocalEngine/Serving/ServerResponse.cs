@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using K2Verifier.LocalEngine.Serving;
 using K2Verifier.LocalEngine.ToolCallFormats;
 
-namespace K2Verifier.LocalEngine.Simulation;
+namespace K2Verifier.LocalEngine.Serving;
 
 /// <summary>
 /// The server's side of the parse step: a completion parsed in the profile's mode, written as the OpenAI-shaped
@@ -19,27 +18,13 @@ public static class ServerResponse
 
     /// <summary>
     /// The message content, tool calls and finish_reason a server derives from <paramref name="completion"/> in
-    /// <paramref name="format"/>: <c>length</c> when generation hit its limit or the text ends inside a call, else
-    /// <c>tool_calls</c> with the text outside the calls as content (null when empty), else <c>stop</c> with the whole text.
+    /// <paramref name="format"/>, by <see cref="FinishReasonRule"/> with the vendor's own reason <c>length</c> when
+    /// generation hit its limit, else <c>stop</c>.
     /// </summary>
     public static (string? Content, IReadOnlyList<ParsedToolCall> Calls, string FinishReason) Parse(string completion, IToolCallFormat format, ParseMode mode, bool hitLength)
     {
-        ArgumentNullException.ThrowIfNull(completion);
-        ArgumentNullException.ThrowIfNull(format);
-        var parsed = format.Parse(completion, mode);
-        if (hitLength || parsed.Truncated)
-        {
-            return (completion, [], "length");
-        }
-
-        if (parsed.Calls.Count == 0)
-        {
-            // Every call was dropped (or there were none): the server returns the text as content.
-            return (completion, [], "stop");
-        }
-
-        var content = parsed.Content.Length == 0 ? null : parsed.Content;
-        return (content, parsed.Calls, "tool_calls");
+        var parsed = FinishReasonRule.Apply(completion, format, mode, hitLength ? "length" : "stop");
+        return (parsed.Content, parsed.Calls, parsed.FinishReason);
     }
 
     /// <summary>A non-streamed <c>chat.completion</c> body.</summary>
