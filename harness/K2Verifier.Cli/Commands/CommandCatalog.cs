@@ -18,5 +18,6 @@ internal static class CommandCatalog
         yield return DemoCommand.Create(console);
         yield return SimulateCommand.Create(console);
         yield return DoctorCommand.Create(console);
+        yield return MergeCommand.Create(console);
     }
 }

@@ -30,7 +30,12 @@ internal static class RunCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var (runOptions, backendOptions, gates) = o.Bind(parseResult);
-            var plan = new RunPlan(runOptions, gates, parseResult.GetValue(o.Gates.Junit), parseResult.GetValue(o.Repeat), parseResult.GetValue(o.ReportDir));
+            var plan = new RunPlan(runOptions, gates, parseResult.GetValue(o.Gates.Junit), parseResult.GetValue(o.Repeat), parseResult.GetValue(o.ReportDir)) { Command = parseResult };
+            if (runOptions.Shard is { } shard)
+            {
+                await console.Error.WriteLineAsync($"shard {shard} (from {o.ShardSource}): only the requests whose hash falls in it are sent").ConfigureAwait(false);
+            }
+
             var backend = o.Engines.Create(parseResult, runOptions.DatasetPath, backendOptions, runOptions.Preparation.Model, console.Out);
             try
             {
@@ -57,6 +62,11 @@ internal static class RunCommand
             runs.Add((last.SummaryPath, last.Summary));
             journals.Add(new ReportInput(last.ResultsPath, plan.Repeat == 1 ? null : $"run {i}", last.Summary.Run));
             SummaryPrinter.Print(last.Summary, console.Out);
+            if (options.Shard is not null)
+            {
+                await console.Out.WriteLineAsync($"wrote {await ShardManifestWriter.WriteAsync(plan.Command!, options, last, CancellationToken.None).ConfigureAwait(false)}").ConfigureAwait(false);
+            }
+
             await console.Out.WriteLineAsync($"wrote {last.ResultsPath}").ConfigureAwait(false);
             await console.Out.WriteLineAsync($"wrote {last.SummaryPath}").ConfigureAwait(false);
             if (last.Outcome != RunOutcome.Completed)
@@ -117,5 +127,9 @@ internal static class RunCommand
     internal static string Suffixed(string path, int run) =>
         Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, $"{Path.GetFileNameWithoutExtension(path)}.r{run}{Path.GetExtension(path)}");
 
-    private sealed record RunPlan(RunOptions Run, IReadOnlyList<GateExpression> Gates, string? Junit, int Repeat, string? ReportDir);
+    private sealed record RunPlan(RunOptions Run, IReadOnlyList<GateExpression> Gates, string? Junit, int Repeat, string? ReportDir)
+    {
+        /// <summary>The parsed command line (a shard's manifest records its answer-changing options).</summary>
+        public ParseResult? Command { get; init; }
+    }
 }

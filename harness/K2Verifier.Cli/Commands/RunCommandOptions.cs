@@ -52,6 +52,11 @@ internal sealed class RunCommandOptions
 
     public GateOptions Gates { get; } = new();
 
+    public ShardOptions Sharding { get; } = new();
+
+    /// <summary>Where the shard of the last <see cref="Bind"/> came from (<c>--shard</c>, <c>SLURM_ARRAY_TASK_ID</c>, …); null when unsharded.</summary>
+    public string? ShardSource { get; private set; }
+
     public Option<bool> NormalizeToolIds { get; } = new("--normalize-tool-ids") { Description = "Rewrite historical tool-call ids to functions.NAME:IDX (calls and tool answers) before sending." };
 
     public void AddTo(Command command)
@@ -62,7 +67,7 @@ internal sealed class RunCommandOptions
             command.Options.Add(option);
         }
 
-        foreach (var option in Engines.All)
+        foreach (var option in Engines.All.Concat(Sharding.All))
         {
             command.Options.Add(option);
         }
@@ -108,6 +113,11 @@ internal sealed class RunCommandOptions
 
         Engines.Validate(parseResult, problems);
         var extraBody = ParseExtraBody(parseResult.GetValue(ExtraBody), problems);
+        (var shard, ShardSource) = Sharding.Bind(parseResult, problems);
+        if (shard is not null && parseResult.GetValue(Repeat) > 1)
+        {
+            problems.Add("--repeat cannot be combined with a shard: repeat the sharded job instead");
+        }
         var run = new RunOptions
         {
             DatasetPath = parseResult.GetValue(Samples)!,
@@ -116,6 +126,7 @@ internal sealed class RunCommandOptions
             Concurrency = parseResult.GetValue(Concurrency),
             Incremental = parseResult.GetValue(Incremental),
             Strict = parseResult.GetValue(Strict),
+            Shard = shard,
             Endpoint = simulator ? $"sim://{parseResult.GetValue(Engines.Profile)}" : local ? $"local://{LocalModelName(parseResult)}" : uri?.GetLeftPart(UriPartial.Path),
             Baseline = baseline,
             PublishedTable = Baselines.PublishedTable(parseResult),

@@ -39,6 +39,15 @@ internal sealed class RunCounters(TimeProvider time, long startTimestamp)
         }
     }
 
+    /// <summary>A request that belongs to another shard: not part of this run.</summary>
+    public void Exclude()
+    {
+        lock (_lock)
+        {
+            Total--;
+        }
+    }
+
     public RunProgress Record(CaseResult row)
     {
         lock (_lock)

@@ -35,6 +35,9 @@ public sealed record RunOptions
     /// <summary>The endpoint recorded in the summary (no credentials). Default: null.</summary>
     public string? Endpoint { get; init; }
 
+    /// <summary>Run only the requests of this shard (by request hash); null runs them all. Default: null.</summary>
+    public Sharding.ShardSpec? Shard { get; init; }
+
     /// <summary>Every problem with these options, all at once; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()
     {

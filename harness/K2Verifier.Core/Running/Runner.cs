@@ -116,6 +116,12 @@ public sealed partial class Runner
             }
 
             var request = preparer.Prepare(record);
+            if (options.Shard is { } shard && !shard.Contains(request.Hash))
+            {
+                counters.Exclude();
+                continue;
+            }
+
             if (kept.Contains(request.Hash))
             {
                 counters.Keep();
