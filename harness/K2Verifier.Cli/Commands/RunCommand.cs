@@ -9,6 +9,7 @@ using K2Verifier.Reports.JUnit;
 using K2Verifier.Reports.Model;
 using K2Verifier.Results;
 using K2Verifier.Running;
+using K2Verifier.Telemetry;
 using K2Verifier.Validation;
 
 namespace K2Verifier.Cli.Commands;
@@ -37,13 +38,19 @@ internal static class RunCommand
             }
 
             var backend = o.Engines.Create(parseResult, runOptions.DatasetPath, backendOptions, runOptions.Preparation.Model, console.Out);
+            using var metrics = o.Telemetry.IsEnabled(parseResult) ? new RunMetrics(runOptions.Preparation.Model, () => runOptions.Concurrency) : null;
+            var exporter = metrics is null ? null : await o.Telemetry.StartAsync(parseResult, metrics, console.Error, cancellationToken).ConfigureAwait(false);
             try
             {
-                return await ExecuteAsync(console, backend, plan, cancellationToken).ConfigureAwait(false);
+                return await ExecuteAsync(console, backend, plan with { Metrics = metrics }, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
                 (backend as IDisposable)?.Dispose();
+                if (exporter is not null)
+                {
+                    await exporter.DisposeAsync().ConfigureAwait(false);
+                }
             }
         });
         return command;
@@ -58,7 +65,7 @@ internal static class RunCommand
         for (var i = 1; i <= plan.Repeat; i++)
         {
             var options = plan.Repeat == 1 ? plan.Run : plan.Run with { OutputPath = Suffixed(plan.Run.OutputPath, i), SummaryPath = Suffixed(plan.Run.SummaryPath, i) };
-            last = await RunOnceAsync(console, backend, evaluator, options, cancellationToken).ConfigureAwait(false);
+            last = await RunOnceAsync(console, backend, evaluator, options, cancellationToken, plan.Metrics).ConfigureAwait(false);
             runs.Add((last.SummaryPath, last.Summary));
             journals.Add(new ReportInput(last.ResultsPath, plan.Repeat == 1 ? null : $"run {i}", last.Summary.Run));
             SummaryPrinter.Print(last.Summary, console.Out);
@@ -108,13 +115,14 @@ internal static class RunCommand
         return GateReport.Finish(verdicts, console.Out);
     }
 
-    internal static async Task<RunReport> RunOnceAsync(CliConsole console, IChatBackend backend, CaseEvaluator evaluator, RunOptions options, CancellationToken cancellationToken)
+    internal static async Task<RunReport> RunOnceAsync(CliConsole console, IChatBackend backend, CaseEvaluator evaluator, RunOptions options, CancellationToken cancellationToken, RunMetrics? metrics = null)
     {
+        IRunObserver Observed(IRunObserver observer) => metrics is null ? observer : new MetricsRunObserver(observer, metrics);
         try
         {
             return ConsoleMode.IsInteractive(console)
-                ? await LiveRunObserver.RunAsync(observer => new Runner(backend, evaluator, TimeProvider.System, observer).RunAsync(options, cancellationToken)).ConfigureAwait(false)
-                : await new Runner(backend, evaluator, TimeProvider.System, new PlainRunObserver(console.Error, TimeProvider.System, TimeSpan.FromSeconds(5)))
+                ? await LiveRunObserver.RunAsync(observer => new Runner(backend, evaluator, TimeProvider.System, Observed(observer)).RunAsync(options, cancellationToken)).ConfigureAwait(false)
+                : await new Runner(backend, evaluator, TimeProvider.System, Observed(new PlainRunObserver(console.Error, TimeProvider.System, TimeSpan.FromSeconds(5))))
                     .RunAsync(options, cancellationToken).ConfigureAwait(false);
         }
         catch (DatasetFormatException ex)
@@ -131,5 +139,8 @@ internal static class RunCommand
     {
         /// <summary>The parsed command line (a shard's manifest records its answer-changing options).</summary>
         public ParseResult? Command { get; init; }
+
+        /// <summary>Live metrics, when <c>--metrics-port</c> or <c>--otlp-endpoint</c> asked for them.</summary>
+        public RunMetrics? Metrics { get; init; }
     }
 }

@@ -54,6 +54,8 @@ internal sealed class RunCommandOptions
 
     public ShardOptions Sharding { get; } = new();
 
+    public TelemetryOptions Telemetry { get; } = new();
+
     /// <summary>Where the shard of the last <see cref="Bind"/> came from (<c>--shard</c>, <c>SLURM_ARRAY_TASK_ID</c>, …); null when unsharded.</summary>
     public string? ShardSource { get; private set; }
 
@@ -67,7 +69,7 @@ internal sealed class RunCommandOptions
             command.Options.Add(option);
         }
 
-        foreach (var option in Engines.All.Concat(Sharding.All))
+        foreach (var option in Engines.All.Concat(Sharding.All).Concat(Telemetry.All))
         {
             command.Options.Add(option);
         }
@@ -114,6 +116,7 @@ internal sealed class RunCommandOptions
         Engines.Validate(parseResult, problems);
         var extraBody = ParseExtraBody(parseResult.GetValue(ExtraBody), problems);
         (var shard, ShardSource) = Sharding.Bind(parseResult, problems);
+        Telemetry.Validate(parseResult, problems);
         if (shard is not null && parseResult.GetValue(Repeat) > 1)
         {
             problems.Add("--repeat cannot be combined with a shard: repeat the sharded job instead");
