@@ -94,6 +94,14 @@ internal static class RunCommand
         }
 
         var verdicts = GateEvaluator.Evaluate(plan.Gates, metrics, SummaryMetrics.CountPrefixes);
+        if (last.Summary.EarlyStop is { } early)
+        {
+            verdicts = early.Verdicts(verdicts);
+            await console.Out.WriteLineAsync(early.StoppedEarly
+                ? $"early stop: every gate decided after {early.RequestsUsed} of {early.RequestsTotal} requests ({early.Confidence:P0} confidence)"
+                : $"early stop: not every gate could be decided early; all {early.RequestsTotal} requests were sent").ConfigureAwait(false);
+        }
+
         if (plan.Junit is not null)
         {
             await JUnitExporter.WriteAsync(plan.Junit, $"k2verifier run {plan.Run.DatasetPath}", verdicts, last.Outcomes, CancellationToken.None).ConfigureAwait(false);

@@ -56,6 +56,8 @@ internal sealed class RunCommandOptions
 
     public TelemetryOptions Telemetry { get; } = new();
 
+    public EarlyStopOptions EarlyStopping { get; } = new();
+
     /// <summary>Where the shard of the last <see cref="Bind"/> came from (<c>--shard</c>, <c>SLURM_ARRAY_TASK_ID</c>, …); null when unsharded.</summary>
     public string? ShardSource { get; private set; }
 
@@ -69,7 +71,7 @@ internal sealed class RunCommandOptions
             command.Options.Add(option);
         }
 
-        foreach (var option in Engines.All.Concat(Sharding.All).Concat(Telemetry.All))
+        foreach (var option in Engines.All.Concat(Sharding.All).Concat(Telemetry.All).Concat(EarlyStopping.All))
         {
             command.Options.Add(option);
         }
@@ -117,6 +119,12 @@ internal sealed class RunCommandOptions
         var extraBody = ParseExtraBody(parseResult.GetValue(ExtraBody), problems);
         (var shard, ShardSource) = Sharding.Bind(parseResult, problems);
         Telemetry.Validate(parseResult, problems);
+        var earlyStop = EarlyStopping.Bind(parseResult, gates, baseline, problems);
+        if (parseResult.GetValue(EarlyStopping.EarlyStop) && (shard is not null || parseResult.GetValue(Incremental) || parseResult.GetValue(Repeat) > 1))
+        {
+            problems.Add("--early-stop decides over the whole dataset in one run: it cannot be combined with a shard, --incremental or --repeat");
+        }
+
         if (shard is not null && parseResult.GetValue(Repeat) > 1)
         {
             problems.Add("--repeat cannot be combined with a shard: repeat the sharded job instead");
@@ -130,6 +138,7 @@ internal sealed class RunCommandOptions
             Incremental = parseResult.GetValue(Incremental),
             Strict = parseResult.GetValue(Strict),
             Shard = shard,
+            EarlyStop = earlyStop,
             Endpoint = simulator ? $"sim://{parseResult.GetValue(Engines.Profile)}" : local ? $"local://{LocalModelName(parseResult)}" : uri?.GetLeftPart(UriPartial.Path),
             Baseline = baseline,
             PublishedTable = Baselines.PublishedTable(parseResult),

@@ -98,4 +98,8 @@ public sealed record RunSummary
     public Published.PublishedStanding? Published { get; init; }
 
     public RunInfo Run { get; init; } = new();
+
+    /// <summary>What <c>run --early-stop</c> decided (absent for runs without it).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public EarlyStop.EarlyStopReport? EarlyStop { get; init; }
 }

@@ -61,6 +61,7 @@ public sealed partial class Runner
                     var response = await _backend.SendAsync(request, ct).ConfigureAwait(false);
                     var row = _evaluator.FromBackend(request, response, MetricsCalculator.PythonIsoFormat(_time.GetLocalNow().DateTime));
                     await journal.AppendAsync(row, CancellationToken.None).ConfigureAwait(false);
+                    options.EarlyStop?.Record(row);
                     _observer.CaseFinished(row, counters.Record(row));
                 }).ConfigureAwait(false);
             }
@@ -94,12 +95,46 @@ public sealed partial class Runner
             PublishedTable = options.PublishedTable,
         };
         var scored = new ResultsScorer(_evaluator).Read(options.OutputPath);
-        var summary = scored.Summarize(run, options.Baseline);
+        var summary = scored.Summarize(run, options.Baseline) with { EarlyStop = options.EarlyStop?.Report() };
         await RunSummaryWriter.WriteAsync(summary, options.SummaryPath, CancellationToken.None).ConfigureAwait(false);
         return new RunReport(outcome, summary, scored.Outcomes, options.OutputPath, options.SummaryPath, message);
     }
 
     private async IAsyncEnumerable<PreparedRequest> PrepareAsync(
+        RunOptions options,
+        HashSet<string> kept,
+        RunCounters counters,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var requests = SelectAsync(options, kept, counters, cancellationToken);
+        if (options.EarlyStop is not { } monitor)
+        {
+            await foreach (var request in requests.ConfigureAwait(false))
+            {
+                yield return request;
+            }
+
+            yield break;
+        }
+
+        // Early stop: the whole population in a seeded random order, so the confidence sequences hold.
+        var shuffled = await requests.ToListAsync(cancellationToken).ConfigureAwait(false);
+#pragma warning disable CA5394 // a seeded, reproducible order is the point, not security
+        new Random(monitor.OrderSeed).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(shuffled));
+#pragma warning restore CA5394
+        monitor.Begin([.. shuffled.Select(r => r.DataIndex)]);
+        foreach (var request in shuffled)
+        {
+            if (monitor.ShouldStop)
+            {
+                yield break;
+            }
+
+            yield return request;
+        }
+    }
+
+    private async IAsyncEnumerable<PreparedRequest> SelectAsync(
         RunOptions options,
         HashSet<string> kept,
         RunCounters counters,
