@@ -149,6 +149,39 @@ public sealed class EarlyStopMonitor
         }
     }
 
+    /// <summary>Puts <paramref name="items"/> (in dataset order) in the seeded random order an early-stopping run sends them in.</summary>
+    public static void Shuffle<T>(List<T> items, int seed)
+    {
+#pragma warning disable CA5394 // a seeded, reproducible order is the point, not security
+        new Random(seed).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items));
+#pragma warning restore CA5394
+    }
+
+    /// <summary>
+    /// What <c>run --early-stop --order-seed SEED</c> would decide on a deployment whose answers are these rows (one per
+    /// request, any order): the rows are put in the run's sending order and counted until every gate is decided. For a
+    /// deterministic deployment (the simulator) this equals the real run; it measures how early and how often wrongly
+    /// the gates are decided without sending anything.
+    /// </summary>
+    public static EarlyStopReport Replay(IEnumerable<CaseResult> rows, IReadOnlyList<GateExpression> gates, Baseline? baseline, double confidence, int seed)
+    {
+        var order = rows.OrderBy(r => r.DataIndex).ToList();
+        Shuffle(order, seed);
+        var monitor = new EarlyStopMonitor(gates, baseline, confidence, seed);
+        monitor.Begin([.. order.Select(r => r.DataIndex)]);
+        foreach (var row in order)
+        {
+            if (monitor.ShouldStop)
+            {
+                break;
+            }
+
+            monitor.Record(row);
+        }
+
+        return monitor.Report();
+    }
+
     /// <summary>The decisions so far, for the summary.</summary>
     public EarlyStopReport Report()
     {

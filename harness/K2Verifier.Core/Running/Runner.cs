@@ -119,9 +119,7 @@ public sealed partial class Runner
 
         // Early stop: the whole population in a seeded random order, so the confidence sequences hold.
         var shuffled = await requests.ToListAsync(cancellationToken).ConfigureAwait(false);
-#pragma warning disable CA5394 // a seeded, reproducible order is the point, not security
-        new Random(monitor.OrderSeed).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(shuffled));
-#pragma warning restore CA5394
+        EarlyStop.EarlyStopMonitor.Shuffle(shuffled, monitor.OrderSeed);
         monitor.Begin([.. shuffled.Select(r => r.DataIndex)]);
         foreach (var request in shuffled)
         {

@@ -31,7 +31,9 @@ public sealed class EarlyStopMonitorTests
         Assert.True(report.StoppedEarly);
         Assert.Equal(GateDecision.Fail, report.Gates[0].Verdict);
         Assert.Equal(GateDecision.Pass, report.Gates[1].Verdict);
-        Assert.InRange(report.RequestsUsed, 1, Population / 4);
+
+        // schema accuracy is read from the 8.5 % of rows with tool_calls: the bound on so rare a cell needs more rows.
+        Assert.InRange(report.RequestsUsed, 1, Population / 2);
     }
 
     [Theory]
@@ -105,28 +107,13 @@ public sealed class EarlyStopMonitorTests
         Assert.Equal(verdict, EarlyStopMonitor.Decide(GateExpression.Parse($"tool_call_f1{op}0.8"), low, high));
     }
 
-    private static EarlyStopReport Replay(IReadOnlyList<CaseResult> rows, Baseline baseline, int seed, params string[] gates)
-    {
-        var monitor = new EarlyStopMonitor([.. gates.Select(GateExpression.Parse)], baseline, 0.95, seed);
-        var order = Shuffled(rows, seed);
-        monitor.Begin([.. order.Select(r => r.DataIndex)]);
-        foreach (var row in order)
-        {
-            if (monitor.ShouldStop)
-            {
-                break;
-            }
-
-            monitor.Record(row);
-        }
-
-        return monitor.Report();
-    }
+    private static EarlyStopReport Replay(IReadOnlyList<CaseResult> rows, Baseline baseline, int seed, params string[] gates) =>
+        EarlyStopMonitor.Replay(rows, [.. gates.Select(GateExpression.Parse)], baseline, 0.95, seed);
 
     private static List<CaseResult> Shuffled(IReadOnlyList<CaseResult> rows, int seed)
     {
         var order = rows.ToList();
-        new Random(seed).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(order));
+        EarlyStopMonitor.Shuffle(order, seed);
         return order;
     }
 

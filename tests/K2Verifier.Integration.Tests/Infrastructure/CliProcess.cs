@@ -7,16 +7,20 @@ namespace K2Verifier.Integration.Tests.Infrastructure;
 internal static class CliProcess
 {
     /// <summary>Runs <c>k2verifier ARGS</c> in <paramref name="workingDirectory"/> with extra environment variables.</summary>
-    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(
-        string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? limit = null)
+    public static Task<(int ExitCode, string Out, string Error)> RunAsync(
+        string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? limit = null) =>
+        RunProgramAsync("dotnet", workingDirectory, [CliDllPath(), .. args], environment, limit);
+
+    /// <summary>Runs <paramref name="program"/> (bounded in time) with the shard variables cleared and <paramref name="environment"/> added.</summary>
+    public static async Task<(int ExitCode, string Out, string Error)> RunProgramAsync(
+        string program, string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? limit = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory,
         };
-        start.ArgumentList.Add(CliDll());
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -71,7 +75,7 @@ internal static class CliProcess
     /// The CLI as built in its own output folder (artifacts/bin/K2Verifier.Cli/CONFIG): the copy beside the tests resolves
     /// some assemblies from the ASP.NET shared framework, which the CLI's runtimeconfig does not name.
     /// </summary>
-    private static string CliDll()
+    public static string CliDllPath()
     {
         var testDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var path = Path.Combine(testDirectory.Parent!.Parent!.FullName, "K2Verifier.Cli", testDirectory.Name, "k2verifier.dll");
