@@ -91,9 +91,7 @@ public sealed class EarlyStopMonitor
         ArgumentNullException.ThrowIfNull(order);
         lock (_lock)
         {
-            var alpha = (1 - Confidence) / Math.Max(1, _cells.Length);
-            var tuneFor = Math.Clamp(order.Count / 8, 50, Math.Max(50, order.Count));
-            _sequences = order.Count == 0 ? [] : _cells.ToDictionary(c => c, _ => new ProportionSequence(order.Count, tuneFor, alpha));
+            _sequences = order.Count == 0 ? [] : _cells.ToDictionary(c => c, _ => new ProportionSequence(order.Count));
             _positions = order.Select((dataIndex, position) => (dataIndex, position)).ToDictionary(p => p.dataIndex, p => p.position);
         }
     }

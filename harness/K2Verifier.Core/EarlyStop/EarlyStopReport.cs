@@ -4,7 +4,7 @@ namespace K2Verifier.EarlyStop;
 public sealed record EarlyStopReport
 {
     /// <summary>The sequential method, named for the record.</summary>
-    public string Method { get; init; } = "confidence sequences (normal mixture, sampling without replacement), Bonferroni over cells";
+    public string Method { get; init; } = "prior-posterior-ratio confidence sequences for sampling without replacement (Waudby-Smith and Ramdas 2020), Bonferroni over cells";
 
     /// <summary>The confidence that every verdict equals the full run's (e.g. 0.95).</summary>
     public required double Confidence { get; init; }

@@ -2,46 +2,44 @@ namespace K2Verifier.EarlyStop;
 
 /// <summary>
 /// An anytime-valid confidence sequence for how many of a finite population of <see cref="Population"/> requests have
-/// a 0/1 property, from requests drawn in uniformly random order without replacement.
+/// a 0/1 property, from requests drawn in uniformly random order without replacement: the prior-posterior-ratio
+/// confidence sequence of Waudby-Smith and Ramdas ("Confidence sequences for sampling without replacement", NeurIPS
+/// 2020) with a uniform prior on the count.
 /// <para>
-/// With <c>S_t</c> the count after t draws, the conditional mean of draw i is the share left,
-/// <c>(Nμ − S_{i−1}) / (N − i + 1)</c>, so <c>M_t = S_t + A_t − Nμ·H_t</c> (with <c>A_t = Σ S_{i−1}/(N−i+1)</c> and
-/// <c>H_t = Σ 1/(N−i+1)</c>) is a martingale whose increments lie in an interval of length 1, hence are
-/// ¼-sub-Gaussian (Hoeffding's lemma). Robbins' normal mixture then bounds it at every t at once (Ville's inequality):
-/// <c>|M_t| &lt; √(2(t/4 + ρ)·ln(√((t/4 + ρ)/ρ)/α))</c> with probability at least 1 − α (Howard, Ramdas, McAuliffe
-/// and Sekhon 2021, "Time-uniform, nonparametric, nonasymptotic confidence sequences"; the without-replacement
-/// centring is Waudby-Smith and Ramdas 2020). Solving for μ gives the interval, intersected with what the draws already
-/// prove (<c>[S_t, S_t + N − t]</c>), so it closes on the exact count when every request has been drawn.
+/// After t draws with S having the property, the posterior of the count K under the uniform prior is
+/// <c>C(K,S)·C(N−K,t−S) / C(N+1,t+1)</c>, and the ratio prior/posterior at the true K is a non-negative martingale
+/// starting at 1; by Ville's inequality it stays below 1/α at every t at once with probability at least 1 − α. The
+/// sequence is the set of K where it does: <c>C(K,S)·C(N−K,t−S) &gt; α·C(N+1,t+1)/(N+1)</c>, an interval because the
+/// left side is log-concave in K. It adapts to the variance (a property that never occurs is bounded near zero quickly,
+/// unlike Hoeffding-type bounds) and closes on the exact count once every request has been drawn.
 /// </para>
 /// </summary>
 public sealed class ProportionSequence
 {
-    private readonly double _rho;
-    private long _drawn;
-    private long _count;
-    private double _a;
-    private double _h;
+    private readonly double[] _logFactorial;
+    private int _drawn;
+    private int _count;
 
     /// <param name="population">N, the requests of the run.</param>
-    /// <param name="tuneFor">The number of draws the boundary is tightest at (ρ is chosen for it).</param>
-    /// <param name="alpha">The error probability the boundary is tuned with.</param>
-    public ProportionSequence(int population, int tuneFor, double alpha)
+    public ProportionSequence(int population)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(population, 1);
         Population = population;
-        var v = Math.Max(1, tuneFor) / 4.0;
-        var log = Math.Log(1 / alpha);
-        _rho = v / ((2 * log) + Math.Log(1 + (2 * log)));
+        _logFactorial = new double[population + 2];
+        for (var i = 2; i < _logFactorial.Length; i++)
+        {
+            _logFactorial[i] = _logFactorial[i - 1] + Math.Log(i);
+        }
     }
 
     /// <summary>N.</summary>
     public int Population { get; }
 
     /// <summary>Draws so far.</summary>
-    public long Drawn => _drawn;
+    public int Drawn => _drawn;
 
     /// <summary>Draws with the property so far.</summary>
-    public long Count => _count;
+    public int Count => _count;
 
     /// <summary>Adds the next draw.</summary>
     public void Add(bool hasProperty)
@@ -51,9 +49,6 @@ public sealed class ProportionSequence
             throw new InvalidOperationException($"more than {Population} draws from a population of {Population}");
         }
 
-        var remaining = Population - _drawn;
-        _a += _count / (double)remaining;
-        _h += 1.0 / remaining;
         _drawn++;
         if (hasProperty)
         {
@@ -64,15 +59,61 @@ public sealed class ProportionSequence
     /// <summary>The population count's interval, valid at every t simultaneously with probability ≥ 1 − <paramref name="alpha"/>.</summary>
     public (double Low, double High) Bounds(double alpha)
     {
-        double low = _count, high = _count + (Population - _drawn);
-        if (_drawn == 0)
+        int n = Population, t = _drawn, s = _count;
+        int low = s, high = s + (n - t);
+        if (t == 0 || t == n)
         {
             return (low, high);
         }
 
-        var v = (_drawn / 4.0) + _rho;
-        var boundary = Math.Sqrt(2 * v * Math.Log(Math.Sqrt(v / _rho) / alpha));
-        var centre = _count + _a;
-        return (Math.Max(low, (centre - boundary) / _h), Math.Min(high, (centre + boundary) / _h));
+        // log of α·C(N+1,t+1)/(N+1); a K is kept while log C(K,S) + log C(N−K,t−S) exceeds it.
+        var threshold = Math.Log(alpha) + LogChoose(n + 1, t + 1) - Math.Log(n + 1);
+        var mode = Mode(low, high);
+        return (Edge(low, mode, threshold, towardsHigh: false), Edge(mode, high, threshold, towardsHigh: true));
     }
+
+    private double Score(int k) => LogChoose(k, _count) + LogChoose(Population - k, _drawn - _count);
+
+    /// <summary>The K in [low, high] with the highest score (the score is log-concave: rises, then falls).</summary>
+    private int Mode(int low, int high)
+    {
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (Score(middle + 1) > Score(middle))
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>The farthest K from the mode (inside [from, to]) whose score still exceeds the threshold.</summary>
+    private int Edge(int from, int to, double threshold, bool towardsHigh)
+    {
+        // towardsHigh: scores fall from `from` (the mode) to `to`; find the last K above the threshold.
+        // otherwise: scores rise from `from` to `to` (the mode); find the first K above the threshold.
+        while (from < to)
+        {
+            var middle = towardsHigh ? from + ((to - from + 1) / 2) : from + ((to - from) / 2);
+            var inside = Score(middle) > threshold;
+            if (towardsHigh)
+            {
+                (from, to) = inside ? (middle, to) : (from, middle - 1);
+            }
+            else
+            {
+                (from, to) = inside ? (from, middle) : (middle + 1, to);
+            }
+        }
+
+        return from;
+    }
+
+    private double LogChoose(int n, int k) => _logFactorial[n] - _logFactorial[k] - _logFactorial[n - k];
 }

@@ -7,7 +7,7 @@ public sealed class ProportionSequenceTests
     [Fact]
     public void Bounds_EveryDrawSeen_ExactCount()
     {
-        var sequence = new ProportionSequence(10, 5, 0.05);
+        var sequence = new ProportionSequence(10);
         foreach (var x in new[] { true, false, true, true, false, false, true, false, false, false })
         {
             sequence.Add(x);
@@ -19,7 +19,7 @@ public sealed class ProportionSequenceTests
     [Fact]
     public void Bounds_NoDraw_WholeRange()
     {
-        Assert.Equal((0.0, 100.0), new ProportionSequence(100, 10, 0.05).Bounds(0.05));
+        Assert.Equal((0.0, 100.0), new ProportionSequence(100).Bounds(0.05));
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class ProportionSequenceTests
     {
         var population = Enumerable.Range(0, 4000).Select(i => i % 10 < 3).ToArray();
         new Random(1).Shuffle(population);
-        var sequence = new ProportionSequence(population.Length, 500, 0.05);
+        var sequence = new ProportionSequence(population.Length);
         var widths = new List<double>();
         for (var t = 0; t < population.Length; t++)
         {
@@ -40,7 +40,7 @@ public sealed class ProportionSequenceTests
         }
 
         Assert.True(widths[0] > widths[1] && widths[1] > widths[2], string.Join(", ", widths));
-        Assert.InRange(widths[1] / 4000, 0.05, 0.25);
+        Assert.InRange(widths[1] / 4000, 0.02, 0.25);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class ProportionSequenceTests
         {
             var order = (bool[])population.Clone();
             new Random(seed).Shuffle(order);
-            var sequence = new ProportionSequence(n, 250, 0.05);
+            var sequence = new ProportionSequence(n);
             var missed = false;
             foreach (var x in order)
             {
@@ -73,9 +73,43 @@ public sealed class ProportionSequenceTests
     }
 
     [Fact]
+    public void Bounds_PropertyNeverSeen_UpperBoundSmallSoon()
+    {
+        // A rare cell (no invalid call at all): after 400 of 4,000 draws the bound (about 2 %) is far below the ~8 % of a Hoeffding-type boundary.
+        var sequence = new ProportionSequence(4000);
+        for (var t = 0; t < 400; t++)
+        {
+            sequence.Add(false);
+        }
+
+        var (low, high) = sequence.Bounds(0.05);
+
+        Assert.Equal(0, low);
+        Assert.InRange(high / 4000, 0.001, 0.03);
+    }
+
+    [Fact]
+    public void Bounds_MatchesABruteForceScanOfThePosterior()
+    {
+        // Arrange: N = 60, 25 draws, 9 with the property.
+        var sequence = new ProportionSequence(60);
+        for (var i = 0; i < 25; i++)
+        {
+            sequence.Add(i % 3 == 0);
+        }
+
+        // Act: every K whose prior/posterior ratio stays below 1/α, computed directly.
+        static double LogChoose(int n, int k) => k < 0 || k > n ? double.NegativeInfinity : Enumerable.Range(1, k).Sum(i => Math.Log(n - k + i) - Math.Log(i));
+        var kept = Enumerable.Range(0, 61).Where(k => LogChoose(k, 9) + LogChoose(60 - k, 16) > Math.Log(0.05) + LogChoose(61, 26) - Math.Log(61)).ToList();
+
+        // Assert
+        Assert.Equal((kept.Min(), kept.Max()), ((int)sequence.Bounds(0.05).Low, (int)sequence.Bounds(0.05).High));
+    }
+
+    [Fact]
     public void Add_MoreDrawsThanThePopulation_Throws()
     {
-        var sequence = new ProportionSequence(1, 1, 0.05);
+        var sequence = new ProportionSequence(1);
         sequence.Add(true);
 
         Assert.Throws<InvalidOperationException>(() => sequence.Add(false));
