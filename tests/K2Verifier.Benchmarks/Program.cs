@@ -8,6 +8,7 @@ using K2Verifier.Benchmarks.Replay;
 // ./run.sh bench rate-limit [options] a vendor limited to R req/s (429 + Retry-After beyond): rows lost, wall vs N/R
 // ./run.sh bench slow-vendor [opts]   a vendor taking 1 s per reply (streams in 10 chunks): req/s vs ideal, peak memory
 // ./run.sh bench fake-server [opts]   the fake endpoint the benchmarks start as a child process
+// ./run.sh bench early-stop [options] requests to an early-stop verdict and disagreement over seeded orders (see EarlyStopBenchmark)
 return args.FirstOrDefault() switch
 {
     "replay" => await ReplayBenchmark.RunAsync(args[1..]),
@@ -15,6 +16,7 @@ return args.FirstOrDefault() switch
     "rate-limit" => await RateLimitBenchmark.RunAsync(args[1..]),
     "slow-vendor" => await SlowVendorBenchmark.RunAsync(args[1..]),
     "fake-server" => await InstantFakeServer.RunAsync(args[1..]),
+    "early-stop" => await K2Verifier.Benchmarks.EarlyStop.EarlyStopBenchmark.RunAsync(args[1..]),
     _ => Micro(args),
 };
 

@@ -19,5 +19,6 @@ internal static class CommandCatalog
         yield return SimulateCommand.Create(console);
         yield return DoctorCommand.Create(console);
         yield return SuiteCommand.Create(console);
+        yield return MergeCommand.Create(console);
     }
 }

@@ -10,6 +10,7 @@ using K2Verifier.Reports.JUnit;
 using K2Verifier.Reports.Model;
 using K2Verifier.Results;
 using K2Verifier.Running;
+using K2Verifier.Telemetry;
 using K2Verifier.Validation;
 
 namespace K2Verifier.Cli.Commands;
@@ -31,15 +32,30 @@ internal static class RunCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var (runOptions, backendOptions, gates) = o.Bind(parseResult);
-            var plan = new RunPlan(runOptions, gates, parseResult.GetValue(o.Gates.Junit), parseResult.GetValue(o.Repeat), parseResult.GetValue(o.ReportDir), parseResult.GetValue(o.MaxFailureRate)) { Json = parseResult.GetValue(o.Json) };
+            var plan = new RunPlan(runOptions, gates, parseResult.GetValue(o.Gates.Junit), parseResult.GetValue(o.Repeat), parseResult.GetValue(o.ReportDir), parseResult.GetValue(o.MaxFailureRate))
+            {
+                Json = parseResult.GetValue(o.Json),
+                Command = parseResult,
+            };
+            if (runOptions.Shard is { } shard)
+            {
+                await console.Error.WriteLineAsync($"shard {shard} (from {o.ShardSource}): only the requests whose hash falls in it are sent").ConfigureAwait(false);
+            }
+
             var backend = o.Engines.Create(parseResult, runOptions.DatasetPath, backendOptions, runOptions.Preparation.Model, console.Error);
+            using var metrics = o.Telemetry.IsEnabled(parseResult) ? new RunMetrics(runOptions.Preparation.Model, () => (backend as HttpChatBackend)?.ConcurrencyLimit ?? runOptions.Concurrency) : null;
+            var exporter = metrics is null ? null : await o.Telemetry.StartAsync(parseResult, metrics, console.Error, cancellationToken).ConfigureAwait(false);
             try
             {
-                return await ExecuteAsync(console, backend, plan, cancellationToken).ConfigureAwait(false);
+                return await ExecuteAsync(console, backend, plan with { Metrics = metrics }, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
                 (backend as IDisposable)?.Dispose();
+                if (exporter is not null)
+                {
+                    await exporter.DisposeAsync().ConfigureAwait(false);
+                }
             }
         });
         return command;
@@ -57,7 +73,12 @@ internal static class RunCommand
             var options = plan.Repeat == 1 ? plan.Run : plan.Run with { OutputPath = Suffixed(plan.Run.OutputPath, i), SummaryPath = Suffixed(plan.Run.SummaryPath, i) };
             JournalGuard.Prepare(options, console.Error);
             var tally = new FailureTally();
-            last = await RunOnceAsync(console, backend, evaluator, options, cancellationToken, tally).ConfigureAwait(false);
+            last = await RunOnceAsync(console, backend, evaluator, options, cancellationToken, tally, plan.Metrics).ConfigureAwait(false);
+            if (options.Shard is not null)
+            {
+                await console.Error.WriteLineAsync($"wrote {await ShardManifestWriter.WriteAsync(plan.Command!, options, last, CancellationToken.None).ConfigureAwait(false)}").ConfigureAwait(false);
+            }
+
             var (exitCode, problems) = RunExitPolicy.Judge(last, tally, plan.MaxFailureRate, backend);
             foreach (var line in problems)
             {
@@ -88,6 +109,14 @@ internal static class RunCommand
         if (plan.Repeat == 1)
         {
             var verdicts = SummaryGates.Evaluate(plan.Gates, last!.Summary);
+            if (last.Summary.EarlyStop is { } early)
+            {
+                verdicts = early.Verdicts(verdicts);
+                await messages.WriteLineAsync(early.StoppedEarly
+                    ? $"early stop: every gate decided after {early.RequestsUsed} of {early.RequestsTotal} requests ({early.Confidence:P0} confidence)"
+                    : $"early stop: not every gate could be decided early; all {early.RequestsTotal} requests were sent").ConfigureAwait(false);
+            }
+
             return await ResultsPipeline.FinishAsync(console, last.Summary, verdicts, journals, Export(plan, last.SummaryPath, printSummary: plan.Json), CancellationToken.None).ConfigureAwait(false);
         }
 
@@ -121,15 +150,16 @@ internal static class RunCommand
     private static ScoredJournal Scored(RunReport report) => new(report.Outcomes, report.Summary.UnreadableRows, report.Summary.Model);
 
     internal static async Task<RunReport> RunOnceAsync(
-        CliConsole console, IChatBackend backend, CaseEvaluator evaluator, RunOptions options, CancellationToken cancellationToken, FailureTally? tally = null)
+        CliConsole console, IChatBackend backend, CaseEvaluator evaluator, RunOptions options, CancellationToken cancellationToken, FailureTally? tally = null, RunMetrics? metrics = null)
     {
         tally ??= new FailureTally();
+        IRunObserver Observed(IRunObserver observer) => metrics is null ? observer : new MetricsRunObserver(observer, metrics);
         void Early(FailureKind kind) => console.Error.WriteLine($"warning: the first {kind.Count} requests all failed; {RunExitPolicy.Hint(kind, backend)}");
         try
         {
             return ConsoleMode.IsInteractive(console)
-                ? await LiveRunObserver.RunAsync(observer => new Runner(backend, evaluator, TimeProvider.System, tally.Observe(observer)).RunAsync(options, cancellationToken)).ConfigureAwait(false)
-                : await new Runner(backend, evaluator, TimeProvider.System, tally.Observe(new PlainRunObserver(console.Error, TimeProvider.System, TimeSpan.FromSeconds(5)), Early))
+                ? await LiveRunObserver.RunAsync(observer => new Runner(backend, evaluator, TimeProvider.System, Observed(tally.Observe(observer))).RunAsync(options, cancellationToken)).ConfigureAwait(false)
+                : await new Runner(backend, evaluator, TimeProvider.System, Observed(tally.Observe(new PlainRunObserver(console.Error, TimeProvider.System, TimeSpan.FromSeconds(5)), Early)))
                     .RunAsync(options, cancellationToken).ConfigureAwait(false);
         }
         catch (DatasetFormatException ex)
@@ -145,5 +175,11 @@ internal static class RunCommand
     private sealed record RunPlan(RunOptions Run, IReadOnlyList<GateExpression> Gates, string? Junit, int Repeat, string? ReportDir, double MaxFailureRate)
     {
         public bool Json { get; init; }
+
+        /// <summary>The parsed command line (a shard's manifest records its answer-changing options).</summary>
+        public ParseResult? Command { get; init; }
+
+        /// <summary>Live metrics, when <c>--metrics-port</c> or <c>--otlp-endpoint</c> asked for them.</summary>
+        public RunMetrics? Metrics { get; init; }
     }
 }

@@ -68,6 +68,15 @@ internal sealed class RunCommandOptions
 
     public GateOptions Gates { get; } = new();
 
+    public ShardOptions Sharding { get; } = new();
+
+    public TelemetryOptions Telemetry { get; } = new();
+
+    public EarlyStopOptions EarlyStopping { get; } = new();
+
+    /// <summary>Where the shard of the last <see cref="Bind"/> came from (<c>--shard</c>, <c>SLURM_ARRAY_TASK_ID</c>, …); null when unsharded.</summary>
+    public string? ShardSource { get; private set; }
+
     public Option<bool> NormalizeToolIds { get; } = new("--normalize-tool-ids") { Description = "Rewrite historical tool-call ids to functions.NAME:IDX (calls and tool answers) before sending." };
 
     public void AddTo(Command command)
@@ -79,7 +88,7 @@ internal sealed class RunCommandOptions
         }
 
         RateLimits.AddTo(command);
-        foreach (var option in Engines.All)
+        foreach (var option in Engines.All.Concat(Sharding.All).Concat(Telemetry.All).Concat(EarlyStopping.All))
         {
             command.Options.Add(option);
         }
@@ -125,6 +134,18 @@ internal sealed class RunCommandOptions
 
         Engines.Validate(parseResult, problems);
         var extraBody = ParseExtraBody(parseResult.GetValue(ExtraBody), problems);
+        (var shard, ShardSource) = Sharding.Bind(parseResult, problems);
+        Telemetry.Validate(parseResult, problems);
+        var earlyStop = EarlyStopping.Bind(parseResult, gates, baseline, problems);
+        if (parseResult.GetValue(EarlyStopping.EarlyStop) && (shard is not null || parseResult.GetValue(Incremental) || parseResult.GetValue(Repeat) > 1))
+        {
+            problems.Add("--early-stop decides over the whole dataset in one run: it cannot be combined with a shard, --incremental or --repeat");
+        }
+
+        if (shard is not null && parseResult.GetValue(Repeat) > 1)
+        {
+            problems.Add("--repeat cannot be combined with a shard: repeat the sharded job instead");
+        }
         var run = new RunOptions
         {
             DatasetPath = parseResult.GetValue(Samples)!,
@@ -133,6 +154,8 @@ internal sealed class RunCommandOptions
             Concurrency = parseResult.GetValue(Concurrency),
             Incremental = parseResult.GetValue(Incremental),
             Strict = parseResult.GetValue(Strict),
+            Shard = shard,
+            EarlyStop = earlyStop,
             Endpoint = simulator ? $"sim://{parseResult.GetValue(Engines.Profile)}" : local ? $"local://{LocalModelName(parseResult)}" : uri?.GetLeftPart(UriPartial.Path),
             Baseline = baseline,
             PublishedTable = Baselines.PublishedTable(parseResult),

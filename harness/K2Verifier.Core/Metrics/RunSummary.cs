@@ -110,4 +110,7 @@ public sealed record RunSummary
 
     /// <summary>The overall verdict (<see cref="K2Verifier.Gates.GateVerdicts"/>): pass, fail, cannot_evaluate or incomplete; null before gates were checked.</summary>
     public string? Verdict { get; init; }
+    /// <summary>What <c>run --early-stop</c> decided (absent for runs without it).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public EarlyStop.EarlyStopReport? EarlyStop { get; init; }
 }

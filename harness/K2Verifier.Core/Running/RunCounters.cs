@@ -41,6 +41,15 @@ internal sealed class RunCounters(TimeProvider time, long startTimestamp)
         }
     }
 
+    /// <summary>A request that belongs to another shard: not part of this run.</summary>
+    public void Exclude()
+    {
+        lock (_lock)
+        {
+            Total--;
+        }
+    }
+
     public void BeginRequest() => Interlocked.Increment(ref _inFlight);
 
     public void EndRequest() => Interlocked.Decrement(ref _inFlight);

@@ -40,6 +40,14 @@ public sealed record RunOptions
     /// such period while it lasts), so a silent hang shows on the progress line. Default: 60 seconds.
     /// </summary>
     public TimeSpan QuietAfter { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>Run only the requests of this shard (by request hash); null runs them all. Default: null.</summary>
+    public Sharding.ShardSpec? Shard { get; init; }
+
+    /// <summary>
+    /// Decides the gates early: requests are sent in the monitor's seeded random order and sending stops once every gate
+    /// is decided. Default: null (every request, in dataset order).
+    /// </summary>
+    public EarlyStop.EarlyStopMonitor? EarlyStop { get; init; }
 
     /// <summary>Every problem with these options, all at once; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()

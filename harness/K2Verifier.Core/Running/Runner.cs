@@ -62,6 +62,7 @@ public sealed partial class Runner
                     var response = await SendCountedAsync(request, counters, ct).ConfigureAwait(false);
                     var row = _evaluator.FromBackend(request, response, MetricsCalculator.PythonIsoFormat(_time.GetLocalNow().DateTime));
                     await journal.AppendAsync(row, CancellationToken.None).ConfigureAwait(false);
+                    options.EarlyStop?.Record(row);
                     _observer.CaseFinished(row, WithConcurrency(counters.Record(row)));
                 }).ConfigureAwait(false);
             }
@@ -100,7 +101,7 @@ public sealed partial class Runner
             ConcurrencyTimeline = (_backend as HttpChatBackend)?.Concurrency?.Timeline,
         };
         var scored = new ResultsScorer(_evaluator).Read(options.OutputPath);
-        var summary = scored.Summarize(run, options.Baseline);
+        var summary = scored.Summarize(run, options.Baseline) with { EarlyStop = options.EarlyStop?.Report() };
         await RunSummaryWriter.WriteAsync(summary, options.SummaryPath, CancellationToken.None).ConfigureAwait(false);
         return new RunReport(outcome, summary, scored.Outcomes, options.OutputPath, options.SummaryPath, message);
     }
@@ -110,6 +111,38 @@ public sealed partial class Runner
         _backend is HttpChatBackend { ConcurrencyLimit: { } limit } http ? progress with { Concurrency = limit, ConcurrencyCeiling = http.Options.RateLimit.ConcurrencyCeiling } : progress;
 
     private async IAsyncEnumerable<PreparedRequest> PrepareAsync(
+        RunOptions options,
+        HashSet<string> kept,
+        RunCounters counters,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var requests = SelectAsync(options, kept, counters, cancellationToken);
+        if (options.EarlyStop is not { } monitor)
+        {
+            await foreach (var request in requests.ConfigureAwait(false))
+            {
+                yield return request;
+            }
+
+            yield break;
+        }
+
+        // Early stop: the whole population in a seeded random order, so the confidence sequences hold.
+        var shuffled = await requests.ToListAsync(cancellationToken).ConfigureAwait(false);
+        EarlyStop.EarlyStopMonitor.Shuffle(shuffled, monitor.OrderSeed);
+        monitor.Begin([.. shuffled.Select(r => r.DataIndex)]);
+        foreach (var request in shuffled)
+        {
+            if (monitor.ShouldStop)
+            {
+                yield break;
+            }
+
+            yield return request;
+        }
+    }
+
+    private async IAsyncEnumerable<PreparedRequest> SelectAsync(
         RunOptions options,
         HashSet<string> kept,
         RunCounters counters,
@@ -126,6 +159,12 @@ public sealed partial class Runner
             }
 
             var request = preparer.Prepare(record);
+            if (options.Shard is { } shard && !shard.Contains(request.Hash))
+            {
+                counters.Exclude();
+                continue;
+            }
+
             if (kept.Contains(request.Hash))
             {
                 counters.Keep();
