@@ -16,6 +16,7 @@ internal static class ReportWriter
             throw new UsageException($"report folder \"{outputDirectory}\" is a file; give a folder (it is created when missing)");
         }
 
+        Charts.ChartRenderer.EnsureFont();
         var builder = new ReportModelBuilder(new ResultsScorer(new CaseEvaluator(JsonSchemaValidator.Default)));
         var model = builder.Build(inputs, options, problem => console.Error.WriteLine($"warning: {problem}"));
         foreach (var artifact in await ReportExporters.ExportAllAsync(model, outputDirectory, cancellationToken: cancellationToken).ConfigureAwait(false))

@@ -1,4 +1,5 @@
 using System.Text;
+using K2Verifier.Reports.Charts;
 using K2Verifier.Reports.Formatting;
 using K2Verifier.Reports.Model;
 
@@ -27,6 +28,7 @@ public sealed class MarkdownReportExporter : IReportExporter
         Errors(md, model);
         Categories(md, model);
         Published(md, model);
+        Charts(md, model);
         Legend(md, model);
         return md.ToString();
     }
@@ -55,6 +57,21 @@ public sealed class MarkdownReportExporter : IReportExporter
         MarkdownText.MarkdownTable(md, ["run", "gate", "result", "actual"], model.GateRows.Select(row => (IReadOnlyList<string>)
             [MarkdownText.Cell(row.Run), MarkdownText.Code(row.Result.Gate.Text), row.Result.Passed ? "✅ pass" : "❌ FAIL",
                 MarkdownText.Cell(Display.GateValue(row.Result.Actual) + (row.Result.Note is null ? string.Empty : $" ({row.Result.Note})"))]), 3);
+    }
+
+    private static void Charts(StringBuilder md, ReportModel model)
+    {
+        var charts = ReportCharts.Build(model);
+        if (charts.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("## Charts\n\n");
+        foreach (var chart in charts)
+        {
+            md.Append("![").Append(MarkdownText.Cell(chart.Title)).Append("](charts/").Append(chart.Id).Append(".png)\n\n");
+        }
     }
 
     private static void Errors(StringBuilder md, ReportModel model)
