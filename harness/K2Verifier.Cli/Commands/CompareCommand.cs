@@ -19,9 +19,11 @@ internal static class CompareCommand
         var json = new Option<bool>("--json") { Description = "Print the comparison as JSON on stdout instead of the table." };
         var baselineOptions = new BaselineOptions();
         var gateOptions = new GateOptions();
+        var validatorOptions = new ValidatorOptions();
         var command = new Command("compare", "Per-request differences and metric deltas (with intervals) between two results files.") { a, b, json };
         baselineOptions.AddTo(command);
         gateOptions.AddTo(command);
+        validatorOptions.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var gates = gateOptions.Bind(parseResult, ComparisonMetrics.IsKnown, ComparisonMetrics.Names);
@@ -36,7 +38,7 @@ internal static class CompareCommand
                 }
             }
 
-            var scorer = new ResultsScorer(new CaseEvaluator(JsonSchemaValidator.Default));
+            var scorer = new ResultsScorer(new CaseEvaluator(validatorOptions.Bind(parseResult)));
             void Warn(string problem) => console.Error.WriteLine($"warning: {problem}");
             var journalB = scorer.Read(pathB, Warn);
             var comparison = RunComparer.Compare(pathA, scorer.Read(pathA, Warn).Outcomes, pathB, journalB.Outcomes, baseline);

@@ -27,10 +27,11 @@ internal static class RunCommand
         var o = new RunCommandOptions();
         var command = new Command("run", "Replay a K2VV-format dataset against an OpenAI-compatible endpoint, the simulator or a model run in process, and score it.");
         o.AddTo(command);
+        o.Validator.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var (runOptions, backendOptions, gates) = o.Bind(parseResult);
-            var plan = new RunPlan(runOptions, gates, parseResult.GetValue(o.Gates.Junit), parseResult.GetValue(o.Repeat), parseResult.GetValue(o.ReportDir));
+            var plan = new RunPlan(runOptions, gates, parseResult.GetValue(o.Gates.Junit), parseResult.GetValue(o.Repeat), parseResult.GetValue(o.ReportDir), o.Validator.Bind(parseResult));
             var backend = o.Engines.Create(parseResult, runOptions.DatasetPath, backendOptions, runOptions.Preparation.Model, console.Out);
             try
             {
@@ -46,7 +47,7 @@ internal static class RunCommand
 
     private static async Task<int> ExecuteAsync(CliConsole console, IChatBackend backend, RunPlan plan, CancellationToken cancellationToken)
     {
-        var evaluator = new CaseEvaluator(JsonSchemaValidator.Default);
+        var evaluator = new CaseEvaluator(plan.Validator ?? JsonSchemaValidator.Default);
         var runs = new List<(string SummaryPath, RunSummary Summary)>();
         var journals = new List<ReportInput>();
         RunReport? last = null;
@@ -92,7 +93,7 @@ internal static class RunCommand
                 Gates = plan.Gates,
                 AggregateGates = plan.Repeat > 1 && verdicts.Count > 0 ? new AggregateGates($"mean of {plan.Repeat} runs", verdicts) : null,
             };
-            await ReportWriter.WriteAsync(console, console.Out, journals, options, directory, CancellationToken.None).ConfigureAwait(false);
+            await ReportWriter.WriteAsync(console, console.Out, journals, options, directory, CancellationToken.None, plan.Validator).ConfigureAwait(false);
         }
 
         return GateReport.Finish(verdicts, console.Out);
@@ -117,5 +118,5 @@ internal static class RunCommand
     internal static string Suffixed(string path, int run) =>
         Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, $"{Path.GetFileNameWithoutExtension(path)}.r{run}{Path.GetExtension(path)}");
 
-    private sealed record RunPlan(RunOptions Run, IReadOnlyList<GateExpression> Gates, string? Junit, int Repeat, string? ReportDir);
+    private sealed record RunPlan(RunOptions Run, IReadOnlyList<GateExpression> Gates, string? Junit, int Repeat, string? ReportDir, IJsonSchemaValidator? Validator = null);
 }

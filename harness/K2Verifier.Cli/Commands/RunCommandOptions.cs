@@ -44,6 +44,9 @@ internal sealed class RunCommandOptions
 
     public Option<string?> ReportDir { get; } = new("--report-dir") { Description = "At the end, write the report (CSV, SVG charts, HTML, Markdown) into this folder." };
 
+    /// <summary><c>--validator python|spec</c>.</summary>
+    public ValidatorOptions Validator { get; } = new();
+
     public Option<bool> Strict { get; } = new("--strict") { Description = "Stop with exit code 2 at the first unusable dataset line instead of skipping it." };
 
     public BaselineOptions Baselines { get; } = new();

@@ -5,7 +5,7 @@ using K2Verifier.Metrics;
 using K2Verifier.Reports.JUnit;
 using K2Verifier.Reports.Model;
 using K2Verifier.Results;
-using K2Verifier.Validation;
+using K2Verifier.Validation.CrossCheck;
 
 namespace K2Verifier.Cli.Commands;
 
@@ -20,9 +20,13 @@ internal static class ScoreCommand
         var reportDir = new Option<string?>("--report-dir") { Description = "Also write the report (CSV, SVG charts, HTML, Markdown) into this folder." };
         var baselineOptions = new BaselineOptions();
         var gateOptions = new GateOptions();
+        var validatorOptions = new ValidatorOptions();
+        var crossCheck = new Option<bool>("--cross-check") { Description = "Validate every tool call with both validators (python and spec) and list the calls whose verdict depends on the validator, with the reason class; the summary counts them (validator_sensitive_calls)." };
         var command = new Command("score", "Recompute the summary from a results journal, re-validating every tool call.") { results, summaryOut, json, reportDir };
         baselineOptions.AddTo(command);
         gateOptions.AddTo(command);
+        validatorOptions.AddTo(command);
+        command.Options.Add(crossCheck);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var path = parseResult.GetValue(results)!;
@@ -33,8 +37,10 @@ internal static class ScoreCommand
                 throw new UsageException($"results file not found: {path}");
             }
 
-            var journal = new ResultsScorer(new CaseEvaluator(JsonSchemaValidator.Default)).Read(path, problem => console.Error.WriteLine($"warning: {problem}"));
+            var journal = new ResultsScorer(new CaseEvaluator(validatorOptions.Bind(parseResult))).Read(path, problem => console.Error.WriteLine($"warning: {problem}"));
             var summary = journal.Summarize(new RunInfo { PublishedTable = baselineOptions.PublishedTable(parseResult) }, baseline);
+            var sensitive = parseResult.GetValue(crossCheck) ? new ValidatorCrossCheck(ValidatorOptions.Create(ValidatorOptions.Python), ValidatorOptions.Create(ValidatorOptions.Spec)).Check(path) : null;
+            summary = sensitive is null ? summary : summary with { ValidatorSensitiveCalls = sensitive.Count };
             if (parseResult.GetValue(summaryOut) is { } summaryPath)
             {
                 await RunSummaryWriter.WriteAsync(summary, summaryPath, cancellationToken).ConfigureAwait(false);
@@ -50,6 +56,11 @@ internal static class ScoreCommand
                 SummaryPrinter.Print(summary, console.Out);
             }
 
+            if (sensitive is not null)
+            {
+                CrossCheckPrinter.Print(sensitive, parseResult.GetValue(json) ? console.Error : console.Out);
+            }
+
             var verdicts = GateEvaluator.Evaluate(gates, SummaryMetrics.Flatten(summary), SummaryMetrics.CountPrefixes);
             if (parseResult.GetValue(gateOptions.Junit) is { } junit)
             {
@@ -60,7 +71,7 @@ internal static class ScoreCommand
             if (parseResult.GetValue(reportDir) is { } directory)
             {
                 var options = new ReportOptions { Baseline = baseline, PublishedTable = baselineOptions.PublishedTable(parseResult), Gates = gates };
-                await ReportWriter.WriteAsync(console, console.Error, [new ReportInput(path)], options, directory, cancellationToken).ConfigureAwait(false);
+                await ReportWriter.WriteAsync(console, console.Error, [new ReportInput(path)], options, directory, cancellationToken, validatorOptions.Bind(parseResult)).ConfigureAwait(false);
             }
 
             return GateReport.Finish(verdicts, parseResult.GetValue(json) ? console.Error : console.Out);

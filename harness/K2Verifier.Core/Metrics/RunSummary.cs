@@ -97,5 +97,8 @@ public sealed record RunSummary
     /// <summary>Where the run stands among K2VV's published providers (null when no table applies).</summary>
     public Published.PublishedStanding? Published { get; init; }
 
+    /// <summary>Tool calls whose verdict differs between the python and the spec validator (<c>score --cross-check</c>); null when not cross-checked.</summary>
+    public int? ValidatorSensitiveCalls { get; init; }
+
     public RunInfo Run { get; init; } = new();
 }
