@@ -67,6 +67,12 @@ fetch_native() {
   fi
 }
 
+# Chart text needs a font (a quick no-op when one is installed; else Debian's fonts-dejavu-core as root, or DejaVu Sans
+# from the npm registry into the user cache). Not fatal here: without a font, drawing a chart stops with the fix.
+ensure_font() {
+  "$ROOT/scripts/fetch-font.sh" || echo "run.sh: no font for chart text (see above); reports cannot be drawn" >&2
+}
+
 needs_native() {
   local arg previous=""
   [[ "${1:-}" == "doctor" ]] && return 0
@@ -141,6 +147,7 @@ case "${1:-}" in
     if [[ -z "${1:-}" || "${1:-}" == "integration" ]]; then
       fetch_native
     fi
+    ensure_font
     run_tests "$@"
     ;;
   bench)
@@ -151,11 +158,13 @@ case "${1:-}" in
     ;;
   "")
     build_cli
+    ensure_font
     # The embedded default job: k2v-4000 against the simulated reference and vllm-0.11.0 deployments.
     exec dotnet "$CLI_DLL" demo --dataset "$ROOT/datasets/k2v-4000" --out "$ROOT/reports/latest"
     ;;
   *)
     build_cli
+    ensure_font
     if needs_native "$@"; then
       fetch_native
     fi

@@ -57,5 +57,10 @@ public static class CliApp
             await console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
             return (int)ExitCode.UsageError;
         }
+        catch (Charts.Fonts.ChartFontMissingException ex)
+        {
+            await console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return (int)ExitCode.InfrastructureError;
+        }
     }
 }

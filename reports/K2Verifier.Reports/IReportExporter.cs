@@ -5,7 +5,7 @@ namespace K2Verifier.Reports;
 /// <summary>Writes one format of a report into a folder and says which files it wrote.</summary>
 public interface IReportExporter
 {
-    /// <summary>A short name for messages (<c>csv</c>, <c>markdown</c>, <c>svg</c>, <c>html</c>).</summary>
+    /// <summary>A short name for messages (<c>csv</c>, <c>markdown</c>, <c>charts</c>, <c>html</c>).</summary>
     string Name { get; }
 
     /// <summary>Writes the files of this format for <paramref name="model"/> into <paramref name="outputDirectory"/> (created as needed).</summary>

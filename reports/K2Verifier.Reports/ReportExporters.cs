@@ -9,9 +9,9 @@ namespace K2Verifier.Reports;
 /// <summary>The exporters of <c>report</c> and <c>--report-dir</c>, and running them all.</summary>
 public static class ReportExporters
 {
-    /// <summary>CSV, Markdown, SVG charts and the HTML page, in that order.</summary>
+    /// <summary>CSV, Markdown, the charts (SVG and PNG) and the HTML page, in that order.</summary>
     public static IReadOnlyList<IReportExporter> Default { get; } =
-        [new CsvReportExporter(), new MarkdownReportExporter(), new SvgChartExporter(), new HtmlReportExporter()];
+        [new CsvReportExporter(), new MarkdownReportExporter(), new ChartExporter(), new HtmlReportExporter()];
 
     /// <summary>Runs every exporter of <paramref name="exporters"/> (default: <see cref="Default"/>) and returns all files written.</summary>
     public static async Task<IReadOnlyList<ReportArtifact>> ExportAllAsync(ReportModel model, string outputDirectory, IReadOnlyList<IReportExporter>? exporters = null, CancellationToken cancellationToken = default)

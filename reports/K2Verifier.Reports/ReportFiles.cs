@@ -14,4 +14,14 @@ internal static class ReportFiles
         File.Move(temporary, path, overwrite: true);
         return new ReportArtifact(path, description);
     }
+
+    public static async Task<ReportArtifact> WriteBytesAsync(string directory, string fileName, ReadOnlyMemory<byte> bytes, string description, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, fileName);
+        var temporary = path + ".tmp";
+        await File.WriteAllBytesAsync(temporary, bytes, cancellationToken).ConfigureAwait(false);
+        File.Move(temporary, path, overwrite: true);
+        return new ReportArtifact(path, description);
+    }
 }

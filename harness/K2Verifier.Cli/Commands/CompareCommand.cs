@@ -20,9 +20,11 @@ internal static class CompareCommand
         var allowDisjoint = new Option<bool>("--allow-disjoint") { Description = "Compare runs that share no request (join by data_index although the requests differ); without it such a compare exits 2." };
         var baselineOptions = new BaselineOptions();
         var gateOptions = new GateOptions();
+        var validatorOptions = new ValidatorOptions();
         var command = new Command("compare", "Per-request differences and metric deltas (with intervals) between two results files.") { a, b, json, allowDisjoint };
         baselineOptions.AddTo(command);
         gateOptions.AddTo(command);
+        validatorOptions.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var gates = gateOptions.Bind(parseResult, ComparisonMetrics.IsKnown, ComparisonMetrics.Names);
@@ -37,7 +39,7 @@ internal static class CompareCommand
                 }
             }
 
-            var scorer = new ResultsScorer(new CaseEvaluator(JsonSchemaValidator.Default));
+            var scorer = new ResultsScorer(new CaseEvaluator(validatorOptions.Bind(parseResult)));
             void Warn(string problem) => console.Error.WriteLine($"warning: {problem}");
             var journalB = scorer.Read(pathB, Warn);
             var comparison = RunComparer.Compare(pathA, scorer.Read(pathA, Warn).Outcomes, pathB, journalB.Outcomes, baseline, parseResult.GetValue(allowDisjoint));

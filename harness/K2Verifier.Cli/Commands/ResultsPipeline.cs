@@ -45,7 +45,7 @@ internal static class ResultsPipeline
 
         if (export.ReportDirectory is { } directory)
         {
-            await ReportWriter.WriteAsync(console, messages, journals, export.Report, directory, cancellationToken).ConfigureAwait(false);
+            await ReportWriter.WriteAsync(console, messages, journals, export.Report, directory, cancellationToken, export.Validator).ConfigureAwait(false);
         }
 
         var code = GateReport.Finish(verdicts, messages, console.Error);
@@ -85,4 +85,7 @@ internal sealed record ResultsExport
 
     /// <summary>The report's options.</summary>
     public ReportOptions Report { get; init; } = new();
+
+    /// <summary>The validator the report re-judges with (<c>--validator</c>); null for the default.</summary>
+    public Validation.IJsonSchemaValidator? Validator { get; init; }
 }

@@ -29,6 +29,7 @@ internal static class RunCommand
         var o = new RunCommandOptions();
         var command = new Command("run", "Replay a K2VV-format dataset against an OpenAI-compatible endpoint, the simulator or a model run in process, and score it.");
         o.AddTo(command);
+        o.Validator.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var (runOptions, backendOptions, gates) = o.Bind(parseResult);
@@ -36,6 +37,7 @@ internal static class RunCommand
             {
                 Json = parseResult.GetValue(o.Json),
                 Command = parseResult,
+                Validator = o.Validator.Bind(parseResult),
             };
             if (runOptions.Shard is { } shard)
             {
@@ -63,7 +65,7 @@ internal static class RunCommand
 
     private static async Task<int> ExecuteAsync(CliConsole console, IChatBackend backend, RunPlan plan, CancellationToken cancellationToken)
     {
-        var evaluator = new CaseEvaluator(JsonSchemaValidator.Default);
+        var evaluator = new CaseEvaluator(plan.Validator ?? JsonSchemaValidator.Default);
         var messages = plan.Json ? console.Error : console.Out;
         var runs = new List<(string SummaryPath, RunSummary Summary)>();
         var journals = new List<ReportInput>();
@@ -144,6 +146,7 @@ internal static class RunCommand
         Junit = plan.Junit,
         ReportDirectory = plan.ReportDir,
         Report = new ReportOptions { Baseline = plan.Run.Baseline, PublishedTable = plan.Run.PublishedTable, Gates = plan.Gates },
+        Validator = plan.Validator,
     };
 
     /// <summary>The journal as the runner scored it at the end, so exporters do not read and validate it again.</summary>
@@ -181,5 +184,8 @@ internal static class RunCommand
 
         /// <summary>Live metrics, when <c>--metrics-port</c> or <c>--otlp-endpoint</c> asked for them.</summary>
         public RunMetrics? Metrics { get; init; }
+
+        /// <summary>The validator of <c>--validator</c>; null for the default (python).</summary>
+        public IJsonSchemaValidator? Validator { get; init; }
     }
 }

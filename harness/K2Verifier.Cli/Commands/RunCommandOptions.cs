@@ -59,6 +59,8 @@ internal sealed class RunCommandOptions
         Description = "Exit 3 (the run could not measure the deployment) when more than this share of requests failed, 0 to 1; no success at all always exits 3.",
         DefaultValueFactory = _ => RunVerdictPolicy.DefaultMaxFailureRate,
     };
+    /// <summary><c>--validator python|spec</c>.</summary>
+    public ValidatorOptions Validator { get; } = new();
 
     public Option<bool> Strict { get; } = new("--strict") { Description = "Stop with exit code 2 at the first unusable dataset line instead of skipping it." };
 

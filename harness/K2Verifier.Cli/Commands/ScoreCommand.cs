@@ -4,7 +4,7 @@ using K2Verifier.Gates;
 using K2Verifier.Metrics;
 using K2Verifier.Reports.Model;
 using K2Verifier.Results;
-using K2Verifier.Validation;
+using K2Verifier.Validation.CrossCheck;
 
 namespace K2Verifier.Cli.Commands;
 
@@ -19,9 +19,13 @@ internal static class ScoreCommand
         var reportDir = new Option<string?>("--report-dir") { Description = "Also write the report (CSV, SVG charts, HTML, Markdown) into this folder." };
         var baselineOptions = new BaselineOptions();
         var gateOptions = new GateOptions();
+        var validatorOptions = new ValidatorOptions();
+        var crossCheck = new Option<bool>("--cross-check") { Description = "Validate every tool call with both validators (python and spec) and list the calls whose verdict depends on the validator, with the reason class; the summary counts them (validator_sensitive_calls)." };
         var command = new Command("score", "Recompute the summary from a results journal, re-validating every tool call.") { results, summaryOut, json, reportDir };
         baselineOptions.AddTo(command);
         gateOptions.AddTo(command);
+        validatorOptions.AddTo(command);
+        command.Options.Add(crossCheck);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var path = parseResult.GetValue(results)!;
@@ -32,8 +36,15 @@ internal static class ScoreCommand
                 throw new UsageException($"results file not found: {path}");
             }
 
-            var journal = new ResultsScorer(new CaseEvaluator(JsonSchemaValidator.Default)).Read(path, problem => console.Error.WriteLine($"warning: {problem}"));
+            var journal = new ResultsScorer(new CaseEvaluator(validatorOptions.Bind(parseResult))).Read(path, problem => console.Error.WriteLine($"warning: {problem}"));
             var summary = journal.Summarize(new RunInfo { PublishedTable = baselineOptions.PublishedTable(parseResult) }, baseline);
+            var sensitive = parseResult.GetValue(crossCheck) ? new ValidatorCrossCheck(ValidatorOptions.Create(ValidatorOptions.Python), ValidatorOptions.Create(ValidatorOptions.Spec)).Check(path) : null;
+            summary = sensitive is null ? summary : summary with { ValidatorSensitiveCalls = sensitive.Count };
+            if (sensitive is not null)
+            {
+                CrossCheckPrinter.Print(sensitive, parseResult.GetValue(json) ? console.Error : console.Out);
+            }
+
             var export = new ResultsExport
             {
                 Title = $"k2verifier score {path}",
@@ -42,6 +53,7 @@ internal static class ScoreCommand
                 Junit = parseResult.GetValue(gateOptions.Junit),
                 ReportDirectory = parseResult.GetValue(reportDir),
                 Report = new ReportOptions { Baseline = baseline, PublishedTable = baselineOptions.PublishedTable(parseResult), Gates = gates },
+                Validator = validatorOptions.Bind(parseResult),
             };
             var journals = new[] { new ReportInput(path) { Journal = journal } };
             return await ResultsPipeline.FinishAsync(console, summary, SummaryGates.Evaluate(gates, summary), journals, export, cancellationToken).ConfigureAwait(false);

@@ -102,6 +102,8 @@ public sealed record RunSummary
 
     /// <summary>Wire conformance findings counted by severity and code (docs/wire-conformance.md).</summary>
     public Wire.WireSummary Wire { get; init; } = K2Verifier.Wire.WireSummary.Empty;
+    /// <summary>Tool calls whose verdict differs between the python and the spec validator (<c>score --cross-check</c>); null when not cross-checked.</summary>
+    public int? ValidatorSensitiveCalls { get; init; }
 
     public RunInfo Run { get; init; } = new();
 

@@ -70,25 +70,32 @@ public static partial class ReportCharts
         };
     }
 
-    /// <summary>The empirical CDF of duration_ms per run (at most 200 points each, at evenly spaced ranks); null without rows.</summary>
+    /// <summary>
+    /// The empirical CDF of duration_ms per run (at most 200 points each, at evenly spaced ranks), for the runs whose
+    /// durations were measured (at least half of their rows above 0 ms: simulated runs answer in no measurable time, and
+    /// a flat 0 ms line says nothing); null when no run has any.
+    /// </summary>
     public static LineChart? LatencyCdf(ReportModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (model.Runs.All(r => r.Rows.Count == 0))
+        var timed = model.Runs.Select((r, i) => (Run: r, Color: Palette.At(i))).Where(x => HasDurations(x.Run)).ToList();
+        if (timed.Count == 0)
         {
             return null;
         }
 
+        var untimed = model.Runs.Where(r => !HasDurations(r)).Select(r => r.Label).ToList();
         return new LineChart
         {
             Id = "latency-cdf",
             Title = "Request duration distribution (CDF)",
-            Subtitle = "Share of requests finished within a duration, retries included",
+            Subtitle = "Share of requests finished within a duration, retries included"
+                + (untimed.Count == 0 ? string.Empty : $"; no durations measured for: {string.Join(", ", untimed)}"),
             ValueLabel = "share of requests",
             ValueFormat = "0%",
             XLabel = "duration_ms",
             XFormat = "#,0",
-            Series = [.. model.Runs.Select((r, i) => new LineSeries(r.Label, Cdf(r.Rows.Select(row => row.DurationMs)), Palette.At(i)))],
+            Series = [.. timed.Select(x => new LineSeries(x.Run.Label, Cdf(x.Run.Rows.Select(row => row.DurationMs)), x.Color))],
             LogX = true,
             Step = true,
             YMin = 0,
@@ -127,6 +134,8 @@ public static partial class ReportCharts
             ReferenceLines = AcceptanceLine(model),
         };
     }
+
+    private static bool HasDurations(ReportRun run) => run.Rows.Count > 0 && run.Rows.Count(row => row.DurationMs > 0) * 2 >= run.Rows.Count;
 
     /// <summary>Points (duration, share finished) at up to <see cref="CdfPoints"/> evenly spaced ranks, always including the last.</summary>
     internal static IReadOnlyList<ChartPoint> Cdf(IEnumerable<long> durations)

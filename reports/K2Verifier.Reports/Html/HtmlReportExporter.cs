@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using K2Verifier.Charts;
 using K2Verifier.Reports.Charts;
 using K2Verifier.Reports.Formatting;
 using K2Verifier.Reports.Model;
@@ -121,9 +120,9 @@ public sealed class HtmlReportExporter : IReportExporter
     private static void Charts(StringBuilder html, ReportModel model)
     {
         html.Append("<section id=\"charts\">\n<h2>Charts</h2>\n<div class=\"charts\">\n");
-        foreach (var chart in ReportCharts.Build(model).Where(c => c.Id != "wire-findings"))
+        foreach (var chart in ReportChartImages.For(model).Where(c => c.Id != "wire-findings"))
         {
-            html.Append("<figure id=\"chart-").Append(chart.Id).Append("\">\n").Append(SvgChartRenderer.Render(chart)).Append("</figure>\n");
+            html.Append("<figure id=\"chart-").Append(chart.Id).Append("\">\n").Append(chart.Svg).Append("\n</figure>\n");
         }
 
         html.Append("</div>\n</section>\n");

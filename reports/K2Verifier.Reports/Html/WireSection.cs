@@ -43,9 +43,9 @@ internal static class WireSection
         }
 
         html.Append("</tbody>\n</table>\n");
-        if (ReportCharts.WireFindings(model) is { } chart)
+        if (ReportChartImages.For(model).FirstOrDefault(c => c.Id == "wire-findings") is { } chart)
         {
-            html.Append("<figure id=\"chart-").Append(chart.Id).Append("\">\n").Append(SvgChartRenderer.Render(chart)).Append("</figure>\n");
+            html.Append("<figure id=\"chart-").Append(chart.Id).Append("\">\n").Append(chart.Svg).Append("\n</figure>\n");
         }
 
         html.Append("</section>\n");

@@ -1,4 +1,5 @@
 using System.Text;
+using K2Verifier.Reports.Charts;
 using K2Verifier.Reports.Formatting;
 using K2Verifier.Reports.Model;
 
@@ -30,6 +31,7 @@ public sealed class MarkdownReportExporter : IReportExporter
         ParseFindings(md, model);
         Categories(md, model);
         Published(md, model);
+        Charts(md, model);
         Legend(md, model);
         return md.ToString();
     }
@@ -78,6 +80,21 @@ public sealed class MarkdownReportExporter : IReportExporter
         MarkdownText.MarkdownTable(md, ["run", "gate", "result", "actual"], model.GateRows.Select(row => (IReadOnlyList<string>)
             [MarkdownText.Cell(row.Run), MarkdownText.Code(row.Result.Gate.Text), row.Result.Verdict switch { "pass" => "✅ pass", "fail" => "❌ FAIL", _ => "⚠️ n/a" },
                 MarkdownText.Cell(Display.GateValue(row.Result.Actual) + (row.Result.Note is null ? string.Empty : $" ({row.Result.Note})"))]), 3);
+    }
+
+    private static void Charts(StringBuilder md, ReportModel model)
+    {
+        var charts = ReportCharts.Build(model);
+        if (charts.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("## Charts\n\n");
+        foreach (var chart in charts)
+        {
+            md.Append("![").Append(MarkdownText.Cell(chart.Title)).Append("](charts/").Append(chart.Id).Append(".png)\n\n");
+        }
     }
 
     private static void Errors(StringBuilder md, ReportModel model)

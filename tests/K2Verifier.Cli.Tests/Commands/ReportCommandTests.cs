@@ -22,7 +22,7 @@ public sealed class ReportCommandTests : IDisposable
 
         // Assert
         Assert.Equal((int)ExitCode.Ok, exitCode);
-        foreach (var file in new[] { "index.html", "summary.md", "summary.csv", "requests.csv", "categories.csv", "vendors.csv", "charts/finish-reasons.svg", "charts/trigger-metrics.svg", "charts/category-f1.svg" })
+        foreach (var file in new[] { "index.html", "summary.md", "summary.csv", "requests.csv", "categories.csv", "vendors.csv", "charts/finish-reasons.svg", "charts/trigger-metrics.svg", "charts/category-f1.svg", "charts/finish-reasons.png", "charts/trigger-metrics.png", "charts/category-f1.png" })
         {
             var path = Path.Combine(output, file);
             Assert.True(File.Exists(path), file);

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using K2Verifier.Baselines;
+using K2Verifier.Charts;
 using K2Verifier.Gates;
 using K2Verifier.Integration.Tests.Reports.Browser;
 using K2Verifier.Reports;
+using K2Verifier.Reports.Charts;
 using K2Verifier.Reports.Model;
 using K2Verifier.Results;
 using K2Verifier.Tests.Support;
@@ -49,6 +51,16 @@ public sealed class HtmlReportBrowserTests : IDisposable
         Assert.Equal(2, await Int(page, "document.querySelectorAll('.card').length", ct));
         Assert.Equal(model.WireCodes.Count > 0 ? 7 : 6, await Int(page, "document.querySelectorAll('figure svg').length", ct));
         Assert.Equal(model.WireCodes.Count, await Int(page, "document.querySelectorAll('#wire tbody tr').length", ct));
+        foreach (var chart in ReportCharts.Build(model))
+        {
+            // Each chart is laid out, and every label is a text element the browser drew with a width.
+            var figure = $"document.querySelector('#chart-{chart.Id} svg')";
+            Assert.True(await Int(page, $"Math.round({figure}.getBoundingClientRect().height)", ct) > 100, chart.Id);
+            var drawn = await page.EvaluateAsync($"Array.from({figure}.querySelectorAll('text')).filter(t => t.getBBox().width > 0).map(t => t.textContent.trim())", ct);
+            var texts = drawn.EnumerateArray().Select(t => t.GetString()!).ToHashSet(StringComparer.Ordinal);
+            Assert.All(ChartText.Labels(chart), label => Assert.Contains(label, texts));
+        }
+
         Assert.Equal(model.ProblemRows, await Int(page, "document.querySelectorAll('#requests-table tbody tr').length", ct));
 
         // Sorting by duration: ascending, then descending.

@@ -4,6 +4,7 @@ using K2Verifier.Metrics;
 using K2Verifier.Reports.Charts;
 using K2Verifier.Reports.Model;
 using K2Verifier.Reports.Tests.TestSupport;
+using K2Verifier.Tests.Support;
 
 namespace K2Verifier.Reports.Tests.Charts;
 
@@ -142,7 +143,35 @@ public sealed class ReportChartsTests
     }
 
     [Fact]
-    public void EverySvg_IsWellFormedXml_WithEscapedLabels()
+    public void LatencyCdf_NoRowTookMeasurableTime_IsLeftOut()
+    {
+        // Arrange: a simulated run, where every request finishes in 0 ms.
+        using var fixture = new ReportFixture();
+        var simulated = ReportTestData.WriteJournal(Path.Combine(fixture.Directory, "simulated.jsonl"), ReportTestData.VendorRows(20, 0).Select(r => r with { DurationMs = 0 }));
+        var model = ReportFixture.Builder().Build([new ReportInput(simulated)], new ReportOptions());
+
+        // Act / Assert
+        Assert.Null(ReportCharts.LatencyCdf(model));
+        Assert.DoesNotContain(ReportCharts.Build(model), c => c.Id == "latency-cdf");
+    }
+
+    [Fact]
+    public void LatencyCdf_SimulatedRunBesideATimedOne_DrawsOnlyTheTimedRunAndSaysSo()
+    {
+        using var fixture = new ReportFixture();
+        var simulated = ReportTestData.WriteJournal(Path.Combine(fixture.Directory, "simulated.jsonl"), ReportTestData.VendorRows(20, 0).Select((r, i) => r with { DurationMs = i == 0 ? 48 : 0 }));
+        var model = ReportFixture.Builder().Build([new ReportInput(simulated, "simulated"), new ReportInput(fixture.VendorA, "vendor A")], new ReportOptions());
+
+        var chart = ReportCharts.LatencyCdf(model)!;
+
+        var series = Assert.Single(chart.Series);
+        Assert.Equal("vendor A", series.Name);
+        Assert.Equal(Palette.At(1), series.Color);
+        Assert.EndsWith("no durations measured for: simulated", chart.Subtitle, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryChart_DrawnAsSvgAndPng_WithEveryLabelEscaped()
     {
         using var fixture = new ReportFixture();
         const string label = "<b>\"vendor\" & 'co'</b>";
@@ -150,17 +179,22 @@ public sealed class ReportChartsTests
             [new ReportInput(fixture.VendorA, label), new ReportInput(fixture.VendorB)],
             new ReportOptions { Baseline = Baselines.BaselineReader.Read(fixture.Expectations) });
 
-        foreach (var chart in ReportCharts.Build(model))
+        var charts = ReportCharts.Build(model);
+        var images = ReportChartImages.For(model);
+
+        Assert.Equal(charts.Select(c => c.Id), images.Select(i => i.Id));
+        Assert.Same(images, ReportChartImages.For(model));
+        foreach (var (chart, image) in charts.Zip(images))
         {
-            var svg = SvgChartRenderer.Render(chart);
-            var document = XDocument.Parse(svg);
+            var document = XDocument.Parse(image.Svg);
             XNamespace ns = "http://www.w3.org/2000/svg";
             Assert.Equal(ns + "svg", document.Root!.Name);
-            Assert.NotEmpty(document.Descendants(ns + "text"));
-            Assert.DoesNotContain("<b>", svg, StringComparison.Ordinal);
+            Assert.DoesNotContain("<b>", image.Svg, StringComparison.Ordinal);
+            Assert.Empty(ChartRenderer.MissingText(image.Svg, ChartText.Labels(chart)));
+            Assert.True(image.Png.Length > 1000);
             if (chart.Id is "finish-reasons" or "trigger-metrics" or "latency-cdf" or "error-categories")
             {
-                Assert.Contains(document.Descendants().Where(e => e.Name == ns + "text" || e.Name == ns + "title"), e => e.Value.Contains(label, StringComparison.Ordinal));
+                Assert.Contains(label, ChartText.Labels(chart));
             }
         }
     }
