@@ -63,7 +63,7 @@ internal static class ReportCommand
                 exitCode = Math.Max(exitCode, GateReport.Finish(run.Gates, console.Out, console.Error));
             }
 
-            if (parseResult.GetValue(gateOptions.Junit) is { } junit)
+            if (parseResult.GetValue(gateOptions.Junit) is { } junit && model is not null)
             {
                 // One gates suite; with several runs each testcase is named after its run.
                 var gatesOfRuns = model.Runs.SelectMany(r => r.Gates.Select(g => model.Runs.Count == 1 ? g : g with { Gate = g.Gate with { Text = $"{r.Label}: {g.Gate.Text}" } })).ToList();
