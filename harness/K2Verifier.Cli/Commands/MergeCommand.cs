@@ -1,9 +1,7 @@
 using System.CommandLine;
-using K2Verifier.Cli.Output;
-using K2Verifier.Common;
 using K2Verifier.Gates;
 using K2Verifier.Metrics;
-using K2Verifier.Reports.JUnit;
+using K2Verifier.Reports.Model;
 using K2Verifier.Results;
 using K2Verifier.Running;
 using K2Verifier.Sharding;
@@ -53,27 +51,23 @@ internal static class MergeCommand
             }
 
             var journal = new ResultsScorer(new CaseEvaluator(JsonSchemaValidator.Default)).Read(outputPath, problem => console.Error.WriteLine($"warning: {problem}"));
-            var merged = journal.Summarize(RunOf(shards, baselineOptions.PublishedTable(parseResult)), baseline);
-            var summaryPath = parseResult.GetValue(summary)!;
-            await RunSummaryWriter.WriteAsync(merged, summaryPath, cancellationToken).ConfigureAwait(false);
-            SummaryPrinter.Print(merged, console.Out);
+            var merged = journal.Summarize(RunOf(shards, report, baselineOptions.PublishedTable(parseResult)), baseline);
             await console.Out.WriteLineAsync($"merged {shards.Shards.Count} shard journal(s) of {shards.Count}: {report.Rows} rows").ConfigureAwait(false);
             await console.Out.WriteLineAsync($"wrote {outputPath}").ConfigureAwait(false);
-            await console.Out.WriteLineAsync($"wrote {summaryPath}").ConfigureAwait(false);
-            var verdicts = GateEvaluator.Evaluate(gates, SummaryMetrics.Flatten(merged), SummaryMetrics.CountPrefixes);
-            if (parseResult.GetValue(gateOptions.Junit) is { } junit)
+            var export = new ResultsExport
             {
-                await JUnitExporter.WriteAsync(junit, $"k2verifier merge of {shards.Count} shards", verdicts, MetricsCalculator.Latest(journal.Outcomes), cancellationToken).ConfigureAwait(false);
-                await console.Out.WriteLineAsync($"wrote {junit}").ConfigureAwait(false);
-            }
-
+                Title = $"k2verifier merge of {shards.Count} shards",
+                SummaryPath = parseResult.GetValue(summary)!,
+                Junit = parseResult.GetValue(gateOptions.Junit),
+                Report = new ReportOptions { Baseline = baseline, PublishedTable = baselineOptions.PublishedTable(parseResult), Gates = gates },
+            };
+            var code = await ResultsPipeline.FinishAsync(console, merged, SummaryGates.Evaluate(gates, merged), [new ReportInput(outputPath) { Journal = journal }], export, cancellationToken).ConfigureAwait(false);
             if (!report.IsComplete)
             {
                 await console.Error.WriteLineAsync("error: the merged run is incomplete (missing or stopped shards): its figures cover only what the shards sent").ConfigureAwait(false);
-                return (int)ExitCode.InfrastructureError;
             }
 
-            return GateReport.Finish(verdicts, console.Out);
+            return code;
         });
         return command;
     }
@@ -115,7 +109,7 @@ internal static class MergeCommand
     }
 
     /// <summary>The merged run's metadata: the shards' common settings, the span of their times, the sum of their requests.</summary>
-    private static RunInfo RunOf(ShardSet shards, string? publishedTable)
+    private static RunInfo RunOf(ShardSet shards, MergeReport report, string? publishedTable)
     {
         var manifests = shards.Shards.Select(s => s.Manifest).ToList();
         var first = manifests[0];
@@ -135,6 +129,8 @@ internal static class MergeCommand
             RequestsSent = manifests.Sum(m => m.RequestsSent),
             SkippedLines = manifests.Max(m => m.SkippedLines),
             PublishedTable = publishedTable,
+            DatasetRequests = manifests.All(m => m.Assigned is not null) ? manifests.GroupBy(m => m.ShardIndex).Sum(g => g.First().Assigned) : null,
+            Complete = report.IsComplete,
         };
     }
 

@@ -3,6 +3,7 @@ using K2Verifier.Backends;
 using K2Verifier.Normalization;
 using K2Verifier.Preparation;
 using K2Verifier.Validation;
+using K2Verifier.Wire;
 
 namespace K2Verifier.Results;
 
@@ -13,8 +14,13 @@ namespace K2Verifier.Results;
 public sealed class CaseEvaluator
 {
     private readonly ToolCallValidator _toolCallValidator;
+    private readonly WireChecker _wireChecker;
 
-    public CaseEvaluator(IJsonSchemaValidator schemaValidator) => _toolCallValidator = new ToolCallValidator(schemaValidator);
+    public CaseEvaluator(IJsonSchemaValidator schemaValidator)
+    {
+        _toolCallValidator = new ToolCallValidator(schemaValidator);
+        _wireChecker = new WireChecker(_toolCallValidator);
+    }
 
     /// <summary>The row for one request; <paramref name="lastRunAt"/> is Python-isoformat local time.</summary>
     public CaseResult FromBackend(PreparedRequest request, BackendResponse response, string lastRunAt)
@@ -48,6 +54,7 @@ public sealed class CaseEvaluator
 
         var normalized = ResponseNormalizer.Normalize(response.Body ?? string.Empty, response.IsStream, request.Model);
         var outcome = _toolCallValidator.Validate(normalized.FinishReason, normalized.ToolCalls, request.Tools);
+        var stream = response.IsStream ? StreamFactsReader.Read(response.Body ?? string.Empty) : null;
         return row with
         {
             ResponseJson = normalized.ResponseJson,
@@ -55,6 +62,8 @@ public sealed class CaseEvaluator
             ToolCallsValid = outcome.ToolCallsValid,
             ToolCallChecks = outcome.Checks,
             Warnings = [.. response.Warnings, .. normalized.Warnings],
+            Stream = stream,
+            WireFindings = WireFindings(request.RequestJson, request.ExtraBodyJson, normalized.ResponseJson, stream, request.Tools),
         };
     }
 
@@ -70,6 +79,9 @@ public sealed class CaseEvaluator
         var outcome = finishReason == "tool_calls"
             ? _toolCallValidator.Validate(finishReason, normalized!.ToolCalls, RequestPreparer.ReadTools(row.GetProperty("request")))
             : ValidationOutcome.NotJudged;
+        var findings = isSuccess && response.ValueKind == JsonValueKind.Object
+            ? _wireChecker.Check(WireRequest.From(row.GetProperty("request"), row.TryGetProperty("extra_body", out var extra) ? extra : null), response, WireJson.ReadStream(row), RequestPreparer.ReadTools(row.GetProperty("request")))
+            : [];
         return new CaseOutcome(
             result.DataIndex,
             result.Status,
@@ -83,8 +95,26 @@ public sealed class CaseEvaluator
             normalized?.Usage,
             result.LastRunAt)
         {
+            WireFindings = findings,
             Parse = result.Parse,
+            RequestKey = row.TryGetProperty("request", out var request) && request.ValueKind == JsonValueKind.Object ? RequestIdentity.Of(request) : null,
         };
+    }
+
+    private IReadOnlyList<WireFinding> WireFindings(string requestJson, string extraBodyJson, string responseJson, StreamFacts? stream, IReadOnlyList<ToolDeclaration> tools)
+    {
+        try
+        {
+            using var request = JsonDocument.Parse(requestJson, Json.JsonText.DeepDocument);
+            using var extra = JsonDocument.Parse(extraBodyJson, Json.JsonText.DeepDocument);
+            using var response = JsonDocument.Parse(responseJson, Json.JsonText.DeepDocument);
+            return _wireChecker.Check(WireRequest.From(request.RootElement, extra.RootElement), response.RootElement, stream, tools);
+        }
+        catch (JsonException)
+        {
+            // A body that is not JSON is already a warning on the row; there is nothing to check on the wire.
+            return [];
+        }
     }
 
     /// <summary>The snake_case name results.jsonl uses for a backend failure category.</summary>

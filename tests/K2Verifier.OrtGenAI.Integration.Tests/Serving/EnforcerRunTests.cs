@@ -23,7 +23,7 @@ public sealed class EnforcerRunTests(ITestOutputHelper output)
 
         output.WriteLine(run.Out);
         Assert.True(run.ExitCode == (int)ExitCode.Ok, run.Error);
-        Assert.Contains("Enforcer on", run.Out);
+        Assert.Contains("Enforcer on", run.Error);
         var calls = run.Count("finish_tool_calls");
         // Rows whose prompt leaves fewer tokens than a whole call end with length; every call that closes is valid.
         Assert.InRange(calls, 20, 38);
@@ -45,7 +45,7 @@ public sealed class EnforcerRunTests(ITestOutputHelper output)
         var run = await LocalRun.RunAsync(folder, LocalRun.FirstFortyBfclLines(folder), "--extra-body", Required, "--max-tokens", "64");
 
         Assert.True(run.ExitCode == (int)ExitCode.Ok, run.Error);
-        Assert.Contains("Enforcer off", run.Out);
+        Assert.Contains("Enforcer off", run.Error);
         Assert.Equal(38, run.Count("success_count"));
         Assert.Equal(0, run.Count("successful_tool_call_count"));
         Assert.Equal(0, run.Count("finish_tool_calls"));

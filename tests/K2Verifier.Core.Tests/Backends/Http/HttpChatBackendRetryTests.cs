@@ -77,14 +77,14 @@ public sealed class HttpChatBackendRetryTests
     }
 
     [Fact]
-    public async Task SendAsync_ServerErrorEveryTime_RecordsHttpStatusAfterRetriesPlusOneAttempts()
+    public async Task SendAsync_ServerErrorEveryTime_RecordsServerErrorAfterRetriesPlusOneAttempts()
     {
         var handler = new ScriptedHandler(ScriptedReplies.ServerError(503));
         using var backend = ScriptedBackends.Create(handler, new VirtualClock());
 
         BackendResponse response = await backend.SendAsync(ScriptedBackends.Chat(), CancellationToken.None);
 
-        Assert.Equal(BackendFailureCategory.HttpStatus, response.Failure?.Category);
+        Assert.Equal(BackendFailureCategory.ServerError, response.Failure?.Category);
         Assert.Equal(503, response.Failure!.StatusCode);
         Assert.Equal(4, response.Attempts);
         Assert.Contains("after 4 attempts", response.Failure.Message);
@@ -138,7 +138,7 @@ public sealed class HttpChatBackendRetryTests
 
         Assert.Equal(4, response.Attempts);
         Assert.Equal(500, response.Failure?.StatusCode);
-        Assert.Equal(BackendFailureCategory.HttpStatus, response.Failure?.Category);
+        Assert.Equal(BackendFailureCategory.ServerError, response.Failure?.Category);
     }
 
     [Fact]
