@@ -4,8 +4,7 @@
 #   ./run.sh test [STAGE]  restore, build in Release and run every test stage (or one: unit, conformance, integration)
 #   ./run.sh bench [ARGS]  run the benchmarks (BenchmarkDotNet) in Release
 #   ./run.sh COMMAND ...   run a CLI command (builds first, quietly, only when sources changed)
-# The local engine's native libraries (ONNX Runtime GenAI, CPU) are fetched into a cache outside the repository by
-# scripts/fetch-ortgenai.sh before the tests, the benchmarks and the commands that load a model (doctor, --engine local).
+# The local engine's native libraries (ONNX Runtime GenAI, CPU) come from the Microsoft.ML.OnnxRuntimeGenAI NuGet package.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -50,24 +49,6 @@ build_cli() {
     fi
     touch "$BUILD_STAMP"
   fi
-}
-
-# Fetches the native libraries when missing (fast no-op when cached). A failure is reported, not fatal here: the
-# local-engine tests then skip with the script's message, or fail with it in CI, and doctor names what is missing.
-fetch_native() {
-  if ! "$ROOT/scripts/fetch-ortgenai.sh" >&2; then
-    echo "run.sh: the ONNX Runtime GenAI libraries could not be fetched (see above); local-engine features will not work" >&2
-  fi
-}
-
-needs_native() {
-  local arg previous=""
-  [[ "${1:-}" == "doctor" ]] && return 0
-  for arg in "$@"; do
-    [[ "$previous $arg" == "--engine local" || "$arg" == "--engine=local" ]] && return 0
-    previous="$arg"
-  done
-  return 1
 }
 
 # Reads the counters of a .trx file: prints "total passed failed skipped".
@@ -131,14 +112,10 @@ require_sdk
 case "${1:-}" in
   test)
     shift
-    if [[ -z "${1:-}" || "${1:-}" == "integration" ]]; then
-      fetch_native
-    fi
     run_tests "$@"
     ;;
   bench)
     shift
-    [[ "${1:-}" == "generate" ]] && fetch_native
     cd "$ROOT"
     exec dotnet run -c Release --project tests/K2Verifier.Benchmarks -- "$@"
     ;;
@@ -149,9 +126,6 @@ case "${1:-}" in
     ;;
   *)
     build_cli
-    if needs_native "$@"; then
-      fetch_native
-    fi
     exec dotnet "$CLI_DLL" "$@"
     ;;
 esac

@@ -42,7 +42,7 @@ public static partial class ModelDoctor
         }
         catch (OrtGenAILibraryNotFoundException ex)
         {
-            add(DoctorCheck.Fail("native library", ex.Message.ReplaceLineEndings(" "), "run scripts/fetch-ortgenai.sh"));
+            add(DoctorCheck.Fail("native library", ex.Message.ReplaceLineEndings(" "), "rebuild (dotnet build -c Release deploys the Microsoft.ML.OnnxRuntimeGenAI package's libraries), or point --ortgenai-lib at a GenAI build"));
             return;
         }
 

@@ -93,16 +93,16 @@ public sealed class DoctorCommandTests
             new Dictionary<string, string>(), "doctor", TestModels.Gpt2, "--ortgenai-lib", "/nonexistent/libonnxruntime-genai.so");
 
         Assert.Equal((int)ExitCode.UsageError, exitCode);
-        Assert.Contains("FAIL native library: ONNX Runtime GenAI 0.15.2 could not be loaded. Looked in:", output);
+        Assert.Contains("FAIL native library: ONNX Runtime GenAI 0.20.0 could not be loaded. Looked in:", output);
         Assert.Contains("--ortgenai-lib: /nonexistent/libonnxruntime-genai.so (not there)", output);
-        Assert.Contains("scripts/fetch-ortgenai.sh", output);
+        Assert.Contains("Microsoft.ML.OnnxRuntimeGenAI package", output);
     }
 
     [NativeFact]
     public async Task Doctor_LibraryFolderFromEnvironment_IsUsed()
     {
         var (exitCode, output, _) = await CliProcessRunner.RunAsync(
-            new Dictionary<string, string> { ["K2V_ORTGENAI_LIB"] = NativeLibraries.Require() }, "doctor", TestModels.Gpt2);
+            new Dictionary<string, string> { ["K2V_ORTGENAI_LIB"] = Path.GetDirectoryName(NativeLibraries.Require().GenAIPath)! }, "doctor", TestModels.Gpt2);
 
         Assert.Equal((int)ExitCode.Ok, exitCode);
         Assert.Contains("(via K2V_ORTGENAI_LIB)", output);
