@@ -18,6 +18,7 @@ public sealed class DoctorCommandTests
         var lines = output.TrimEnd().Split('\n');
         Assert.All(lines[..^1], line => Assert.Matches("^(PASS|WARN|FAIL) [a-z_ ]+: ", line));
         Assert.Contains(lines, l => l.StartsWith("PASS model load: gpt2 on CPU", StringComparison.Ordinal));
+        Assert.Contains("PASS device: provider cpu, the host CPU; free device memory: not exposed by GenAI's API (not measured)", lines);
         Assert.Contains(lines, l => l.StartsWith("PASS round trip: mixed Chinese/English text is lossless", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("WARN logits width: the model has 1000 logits but the tokenizer has 50,295 ids", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("WARN chat template:", StringComparison.Ordinal) && l.Contains("--chat-template"));
