@@ -4,8 +4,7 @@
 #   ./run.sh test [STAGE]  restore, build in Release and run every test stage (or one: unit, conformance, integration)
 #   ./run.sh bench [ARGS]  run the benchmarks (BenchmarkDotNet) in Release
 #   ./run.sh COMMAND ...   run a CLI command (builds first, quietly, only when sources changed)
-# The local engine's native libraries (ONNX Runtime GenAI, CPU) are fetched into a cache outside the repository by
-# scripts/fetch-ortgenai.sh before the tests, the benchmarks and the commands that load a model (doctor, --engine local).
+# The local engine's native libraries (ONNX Runtime GenAI, CPU) come from the Microsoft.ML.OnnxRuntimeGenAI NuGet package.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -59,28 +58,10 @@ build_cli() {
   fi
 }
 
-# Fetches the native libraries when missing (fast no-op when cached). A failure is reported, not fatal here: the
-# local-engine tests then skip with the script's message, or fail with it in CI, and doctor names what is missing.
-fetch_native() {
-  if ! "$ROOT/scripts/fetch-ortgenai.sh" >&2; then
-    echo "run.sh: the ONNX Runtime GenAI libraries could not be fetched (see above); local-engine features will not work" >&2
-  fi
-}
-
 # Chart text needs a font (a quick no-op when one is installed; else Debian's fonts-dejavu-core as root, or DejaVu Sans
 # from the npm registry into the user cache). Not fatal here: without a font, drawing a chart stops with the fix.
 ensure_font() {
   "$ROOT/scripts/fetch-font.sh" || echo "run.sh: no font for chart text (see above); reports cannot be drawn" >&2
-}
-
-needs_native() {
-  local arg previous=""
-  [[ "${1:-}" == "doctor" ]] && return 0
-  for arg in "$@"; do
-    [[ "$previous $arg" == "--engine local" || "$arg" == "--engine=local" ]] && return 0
-    previous="$arg"
-  done
-  return 1
 }
 
 # Reads the counters of a .trx file: prints "total passed failed skipped".
@@ -144,15 +125,11 @@ require_sdk
 case "${1:-}" in
   test)
     shift
-    if [[ -z "${1:-}" || "${1:-}" == "integration" ]]; then
-      fetch_native
-    fi
     ensure_font
     run_tests "$@"
     ;;
   bench)
     shift
-    [[ "${1:-}" == "generate" ]] && fetch_native
     cd "$ROOT"
     exec dotnet run -c Release --project tests/K2Verifier.Benchmarks -- "$@"
     ;;
@@ -165,9 +142,6 @@ case "${1:-}" in
   *)
     build_cli
     ensure_font
-    if needs_native "$@"; then
-      fetch_native
-    fi
     exec dotnet "$CLI_DLL" "$@"
     ;;
 esac

@@ -1,8 +1,8 @@
 namespace K2Verifier.OrtGenAI;
 
 /// <summary>
-/// A call into ONNX Runtime GenAI failed. <see cref="NativeMessage"/> is the library's own message (from
-/// <c>OgaResultGetError</c>), e.g. <c>Error opening /x/genai_config.json</c> or
+/// A call into ONNX Runtime GenAI failed. <see cref="NativeMessage"/> is the library's own message (the managed
+/// API's <c>OnnxRuntimeGenAIException</c> message), e.g. <c>Error opening /x/genai_config.json</c> or
 /// <c>Cuda interface not available: Failed to load library: …libonnxruntime-genai-cuda.so…</c>.
 /// </summary>
 public sealed class OrtGenAIException : Exception
@@ -34,7 +34,7 @@ public sealed class OrtGenAIException : Exception
         NativeMessage = message;
     }
 
-    /// <summary>What was being done, e.g. <c>OgaCreateModel</c>.</summary>
+    /// <summary>What was being done, e.g. <c>OgaCreateModel</c> (the C function the managed call wraps).</summary>
     public string Operation { get; }
 
     /// <summary>The native library's message, verbatim.</summary>

@@ -8,8 +8,8 @@ internal sealed class LocalEngineOptions
 {
     public Option<string?> Library { get; } = new("--ortgenai-lib")
     {
-        Description = "The ONNX Runtime GenAI library (libonnxruntime-genai.so) or its folder, with libonnxruntime.so.1 beside it. "
-            + "Default: $K2V_ORTGENAI_LIB, then next to k2verifier, then the cache of scripts/fetch-ortgenai.sh, then the system loader.",
+        Description = "The ONNX Runtime GenAI library (libonnxruntime-genai.so) or its folder, with libonnxruntime.so beside it. "
+            + "Default: $K2V_ORTGENAI_LIB, then the NuGet package's copy next to k2verifier, then the system loader.",
         HelpName = "PATH",
     };
 

@@ -42,7 +42,7 @@ public static partial class ModelDoctor
         }
         catch (OrtGenAILibraryNotFoundException ex)
         {
-            add(DoctorCheck.Fail("native library", ex.Message.ReplaceLineEndings(" "), "run scripts/fetch-ortgenai.sh"));
+            add(DoctorCheck.Fail("native library", ex.Message.ReplaceLineEndings(" "), "rebuild (dotnet build -c Release deploys the Microsoft.ML.OnnxRuntimeGenAI package's libraries), or point --ortgenai-lib at a GenAI build"));
             return;
         }
 
@@ -63,9 +63,25 @@ public static partial class ModelDoctor
         using (engine)
         {
             add(DoctorCheck.Pass("model load", string.Create(CultureInfo.InvariantCulture, $"{engine.ModelType} on {engine.DeviceType} in {stopwatch.ElapsedMilliseconds} ms")));
+            add(DescribeDevice(engine));
             CheckTokenizer(engine, tokenizerFiles, add);
             CheckLogitsWidth(engine, config, tokenizerFiles, add);
         }
+    }
+
+    /// <summary>
+    /// The provider and device the model runs on. GenAI's API (managed or C) has no query for free device memory, so
+    /// it is reported as not measured; on CUDA the device id is the current one GenAI uses.
+    /// </summary>
+    private static DoctorCheck DescribeDevice(OrtGenAIEngine engine)
+    {
+        var device = engine.Device == ExecutionDevice.Cuda
+            ? string.Create(CultureInfo.InvariantCulture, $"CUDA device {Microsoft.ML.OnnxRuntimeGenAI.Utils.GetCurrentGpuDeviceId()}")
+            : "the host CPU";
+        var provider = engine.Device == ExecutionDevice.Cuda ? "cuda" : "cpu";
+        return DoctorCheck.Pass(
+            "device",
+            $"provider {provider}, {device}; free device memory: not exposed by GenAI's API (not measured)");
     }
 
     private static void CheckTokenizer(OrtGenAIEngine engine, TokenizerFolder tokenizerFiles, Action<DoctorCheck> add)

@@ -1,4 +1,4 @@
-using K2Verifier.OrtGenAI.Binding;
+using Microsoft.ML.OnnxRuntimeGenAI;
 
 namespace K2Verifier.OrtGenAI.Engine;
 
@@ -58,11 +58,24 @@ public sealed partial class OrtGenAIEngine
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await Task.Run(() => Generate([.. promptTokens], options, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return await Task.Run(() => GenerateOrThrow([.. promptTokens], options, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>Runs <see cref="Generate"/>, turning the managed API's exceptions into <see cref="OrtGenAIException"/>.</summary>
+    private GenerationResult GenerateOrThrow(int[] prompt, GenerationOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Generate(prompt, options, cancellationToken);
+        }
+        catch (OnnxRuntimeGenAIException ex)
+        {
+            throw new OrtGenAIException("generate", ex.Message);
         }
     }
 
@@ -73,13 +86,13 @@ public sealed partial class OrtGenAIEngine
         var maxNewTokens = Math.Min(options.MaxNewTokens, _contextLength - prompt.Length);
         var headroom = FastForwardHeadroom(prompt.Length + maxNewTokens, ref options);
         using var generatorParams = CreateParams(prompt.Length + maxNewTokens + headroom, options);
-        using var generator = new GenAIGenerator(_model, generatorParams);
+        using var generator = new Generator(_model, generatorParams);
         using var stream = options.OnToken is not null ? _tokenizer?.CreateStream() : null;
         var timeToFirstToken = TimeSpan.Zero;
         var tokens = new List<int>(maxNewTokens);
         generator.AppendTokens(prompt);
-        var length = generator.TokenCount;
-        while (tokens.Count < maxNewTokens && !generator.IsDone)
+        var length = checked((int)generator.TokenCount());
+        while (tokens.Count < maxNewTokens && !generator.IsDone())
         {
             cancellationToken.ThrowIfCancellationRequested();
             generator.GenerateNextToken();
@@ -107,12 +120,12 @@ public sealed partial class OrtGenAIEngine
 
         var endsWithEos = tokens.Count > 0 && _eosTokenIds.Contains(tokens[^1]);
         // With guidance fast-forward GenAI ends a finished grammar without sampling an EOS: done before the limit is a stop too.
-        var stopped = endsWithEos || (generator.IsDone && tokens.Count < maxNewTokens);
+        var stopped = endsWithEos || (generator.IsDone() && tokens.Count < maxNewTokens);
         var textTokens = endsWithEos ? tokens.GetRange(0, tokens.Count - 1) : tokens;
         return new GenerationResult
         {
             Text = _tokenizer is null ? string.Empty
-                : options.KeepSpecialTokens ? DetokenizeKeepingSpecialTokens(textTokens.ToArray()) : _tokenizer.Decode(textTokens.ToArray()),
+                : options.KeepSpecialTokens ? DetokenizeKeepingSpecialTokens(textTokens.ToArray()) : Decode(_tokenizer, textTokens.ToArray()),
             TokenIds = tokens,
             PromptTokenCount = prompt.Length,
             FinishReason = stopped ? GenerationFinishReason.Stop : GenerationFinishReason.Length,
@@ -153,9 +166,10 @@ public sealed partial class OrtGenAIEngine
     /// in the same step without sampling them. A sampled EOS is not always appended to the sequence, so the sampled
     /// token comes from the next-token buffer when the sequence does not end with it.
     /// </summary>
-    private static int[] NewTokens(GenAIGenerator generator, ref int length)
+    private static int[] NewTokens(Generator generator, ref int length)
     {
-        var appended = generator.GetSequenceFrom(length);
+        var sequence = generator.GetSequence(0);
+        var appended = sequence.Length > length ? sequence[length..].ToArray() : [];
         length += appended.Length;
         var sampled = generator.GetNextTokens()[0];
         return appended.Length > 0 && appended[^1] == sampled ? appended : [.. appended, sampled];
@@ -168,10 +182,15 @@ public sealed partial class OrtGenAIEngine
         _gate.Wait();
         try
         {
-            using var generatorParams = CreateParams(2, new GenerationOptions { Greedy = true });
-            using var generator = new GenAIGenerator(_model, generatorParams);
-            generator.AppendTokens([0]);
-            return generator.LogitsWidth();
+            return GenAICall.Run("logits width", () =>
+            {
+                using var generatorParams = CreateParams(2, new GenerationOptions { Greedy = true });
+                using var generator = new Generator(_model, generatorParams);
+                generator.AppendTokens([0]);
+                using var logits = generator.GetOutput("logits");
+                var shape = logits.Shape();
+                return shape.Length == 0 ? 0 : checked((int)shape[^1]);
+            });
         }
         finally
         {
@@ -179,9 +198,9 @@ public sealed partial class OrtGenAIEngine
         }
     }
 
-    private GenAIGeneratorParams CreateParams(int maxLength, GenerationOptions options)
+    private GeneratorParams CreateParams(int maxLength, GenerationOptions options)
     {
-        var generatorParams = new GenAIGeneratorParams(_model);
+        var generatorParams = new GeneratorParams(_model);
         try
         {
             generatorParams.SetSearchOption("max_length", maxLength);
@@ -208,7 +227,7 @@ public sealed partial class OrtGenAIEngine
         }
     }
 
-    private static void SetIfGiven(GenAIGeneratorParams generatorParams, string name, double? value)
+    private static void SetIfGiven(GeneratorParams generatorParams, string name, double? value)
     {
         if (value is { } given)
         {

@@ -1,23 +1,25 @@
-using K2Verifier.OrtGenAI.Binding;
 using K2Verifier.OrtGenAI.Loading;
 using K2Verifier.OrtGenAI.Model;
+using Microsoft.ML.OnnxRuntimeGenAI;
+using GenAIModel = Microsoft.ML.OnnxRuntimeGenAI.Model;
 
 namespace K2Verifier.OrtGenAI.Engine;
 
 /// <summary>
 /// One model loaded in process, for the <c>--engine local</c> backend: tokenize, detokenize and generate.
 /// <para>
-/// Requests run one at a time: GenAI's C API is not thread safe, and batching through <c>batch_size</c> needs every
-/// prompt of the batch before the first step (a static batch, padded to one length), which does not fit requests
-/// arriving independently. GenAI 0.15 also exports a continuous-batching <c>OgaEngine</c>/<c>OgaRequest</c> API; it is
-/// not bound yet (not tried here). Calls queue on a gate, so <c>--concurrency</c> above 1 overlaps only the harness's
-/// own work with generation.
+/// Built on the official managed API (<c>Microsoft.ML.OnnxRuntimeGenAI.Managed</c>): <see cref="Config"/>,
+/// <see cref="GenAIModel"/>, <see cref="Tokenizer"/>, <see cref="GeneratorParams"/> (search
+/// options and guidance) and <see cref="Generator"/>. Requests run one at a time: GenAI's objects are not thread safe,
+/// and batching through <c>batch_size</c> needs every prompt of the batch before the first step (a static batch,
+/// padded to one length), which does not fit requests arriving independently. Calls queue on a gate, so
+/// <c>--concurrency</c> above 1 overlaps only the harness's own work with generation.
 /// </para>
 /// </summary>
 public sealed partial class OrtGenAIEngine : IDisposable
 {
     private readonly GenAIModel _model;
-    private readonly GenAITokenizer? _tokenizer;
+    private readonly Tokenizer? _tokenizer;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TimeProvider _timeProvider;
     private readonly int _contextLength;
@@ -34,20 +36,15 @@ public sealed partial class OrtGenAIEngine : IDisposable
         _model = model;
         _timeProvider = options.TimeProvider;
         Library = OrtGenAILibrary.Loaded!;
-        ModelType = model.ModelType;
-        DeviceType = model.DeviceType;
-        try
-        {
-            _tokenizer = new GenAITokenizer(model);
-        }
-        catch (OrtGenAIException ex)
-        {
-            TokenizerProblem = ex.NativeMessage;
-        }
+        ModelType = GenAICall.Run("OgaModelGetType", model.GetModelType);
+        DeviceType = options.Device == ExecutionDevice.Cuda ? "CUDA" : "CPU";
+        // Probed first: a managed Tokenizer whose constructor fails crashes the process when it is finalized (0.20.0).
+        TokenizerProblem = Native.TokenizerProbe.Problem(modelDirectory);
+        _tokenizer = TokenizerProblem is null ? GenAICall.Run("OgaCreateTokenizer", () => new Tokenizer(model)) : null;
 
         _contextLength = config.ContextLength ?? int.MaxValue;
         _vocabSize = config.VocabSize ?? int.MaxValue;
-        _eosTokenIds = [.. _tokenizer?.EosTokenIds ?? config.EosTokenIds];
+        _eosTokenIds = [.. _tokenizer is null ? config.EosTokenIds : _tokenizer.GetEosTokenIds().ToArray()];
         var tokenizerFolder = _tokenizer is null ? null : TokenizerFolder.Read(modelDirectory);
         SpecialTokens = tokenizerFolder?.SpecialTokens ?? new Dictionary<string, int>();
         _tokenizerIds = tokenizerFolder?.VocabularySize;
@@ -64,7 +61,11 @@ public sealed partial class OrtGenAIEngine : IDisposable
     /// <summary>The model type GenAI reports, e.g. <c>gpt2</c>.</summary>
     public string ModelType { get; }
 
-    /// <summary>The device GenAI reports, e.g. <c>CPU</c>.</summary>
+    /// <summary>
+    /// The provider the model runs on, <c>CPU</c> or <c>CUDA</c>: every provider of the folder's config is cleared and
+    /// only the asked one appended, and GenAI fails rather than fall back (the managed API does not expose
+    /// <c>OgaModelGetDeviceType</c>).
+    /// </summary>
     public string DeviceType { get; }
 
     /// <summary>Where the native libraries came from.</summary>
@@ -97,7 +98,27 @@ public sealed partial class OrtGenAIEngine : IDisposable
         options ??= new OrtGenAIEngineOptions();
         OrtGenAILibrary.Load(options.LibraryPath);
         var directory = Path.GetFullPath(modelDirectory);
-        using var config = new GenAIConfig(directory);
+        var model = GenAICall.Run($"OgaCreateModel({directory})", () => CreateModel(directory, options));
+        OrtGenAIShutdown.ModelLoaded();
+        try
+        {
+            return new OrtGenAIEngine(directory, model, options, GenAIModelConfig.Read(directory));
+        }
+        catch
+        {
+            model.Dispose();
+            OrtGenAIShutdown.ModelReleased();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Creates the model through <see cref="Config"/>: the folder's providers are cleared, and <c>cuda</c> appended for
+    /// <see cref="ExecutionDevice.Cuda"/> (the CUDA package must be deployed: <c>-p:OrtGenAiCuda=true</c>).
+    /// </summary>
+    private static GenAIModel CreateModel(string directory, OrtGenAIEngineOptions options)
+    {
+        using var config = new Config(directory);
         config.ClearProviders();
         if (options.Device == ExecutionDevice.Cuda)
         {
@@ -109,16 +130,7 @@ public sealed partial class OrtGenAIEngine : IDisposable
             config.SetProviderOption(provider, key, value);
         }
 
-        var model = new GenAIModel(config);
-        try
-        {
-            return new OrtGenAIEngine(directory, model, options, GenAIModelConfig.Read(directory));
-        }
-        catch
-        {
-            model.Dispose();
-            throw;
-        }
+        return new GenAIModel(config);
     }
 
     /// <summary>
@@ -129,11 +141,20 @@ public sealed partial class OrtGenAIEngine : IDisposable
 
     /// <summary>Encodes text to token ids (no special tokens added).</summary>
     /// <exception cref="InvalidOperationException">The model folder has no tokenizer.</exception>
-    public int[] Tokenize(string text) => RequireTokenizer().Encode(text);
+    public int[] Tokenize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokenizer = RequireTokenizer();
+        return GenAICall.Run("OgaTokenizerEncode", () =>
+        {
+            using var sequences = tokenizer.Encode(text);
+            return sequences[0].ToArray();
+        });
+    }
 
     /// <summary>Decodes token ids to text (special tokens skipped).</summary>
     /// <exception cref="InvalidOperationException">The model folder has no tokenizer.</exception>
-    public string Detokenize(ReadOnlySpan<int> tokens) => RequireTokenizer().Decode(tokens);
+    public string Detokenize(ReadOnlySpan<int> tokens) => Decode(RequireTokenizer(), tokens);
 
     /// <summary>
     /// Decodes token ids to text with the special tokens other than EOS written out (GenAI's decoder drops them, and
@@ -154,7 +175,7 @@ public sealed partial class OrtGenAIEngine : IDisposable
 
             if (i > start)
             {
-                text.Append(tokenizer.Decode(tokens[start..i]));
+                text.Append(Decode(tokenizer, tokens[start..i]));
             }
 
             if (i < tokens.Length)
@@ -179,10 +200,23 @@ public sealed partial class OrtGenAIEngine : IDisposable
         _disposed = true;
         _tokenizer?.Dispose();
         _model.Dispose();
+        OrtGenAIShutdown.ModelReleased();
         // _gate is not disposed: a generation in flight still releases it (SemaphoreSlim holds no native resource here).
     }
 
-    private GenAITokenizer RequireTokenizer()
+    private static string Decode(Tokenizer tokenizer, ReadOnlySpan<int> tokens)
+    {
+        try
+        {
+            return tokenizer.Decode(tokens);
+        }
+        catch (OnnxRuntimeGenAIException ex)
+        {
+            throw new OrtGenAIException("OgaTokenizerDecode", ex.Message);
+        }
+    }
+
+    private Tokenizer RequireTokenizer()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         return _tokenizer ?? throw new InvalidOperationException(

@@ -10,7 +10,7 @@ public sealed record OrtGenAIEngineOptions
 
     /// <summary>
     /// The GenAI library or its folder (<c>--ortgenai-lib</c>). Default: null, which searches
-    /// <see cref="OrtGenAILibrary.EnvironmentVariable"/>, the application folder, the fetch cache and the system loader.
+    /// <see cref="OrtGenAILibrary.EnvironmentVariable"/>, the application folder (the NuGet package's copy) and the system loader.
     /// </summary>
     public string? LibraryPath { get; init; }
 

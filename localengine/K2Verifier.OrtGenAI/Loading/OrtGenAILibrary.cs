@@ -1,23 +1,27 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
-using K2Verifier.OrtGenAI.Native;
 
 namespace K2Verifier.OrtGenAI.Loading;
 
 /// <summary>
-/// Loads ONNX Runtime GenAI and the ONNX Runtime it needs, once per process, and routes every P/Invoke of this
-/// assembly to it (<see cref="NativeLibrary.SetDllImportResolver"/>). Search order: see <see cref="OrtGenAILibraryLocator"/>.
+/// Loads ONNX Runtime GenAI and the ONNX Runtime it needs, once per process, and routes the managed GenAI API's
+/// P/Invokes (and this assembly's) to it (<see cref="NativeLibrary.SetDllImportResolver"/>). The libraries come from
+/// the <c>Microsoft.ML.OnnxRuntimeGenAI</c> package (or <c>.Cuda</c> with <c>-p:OrtGenAiCuda=true</c>), deployed in
+/// the application's <c>runtimes/RID/native</c> folder; search order: see <see cref="OrtGenAILibraryLocator"/>.
 /// ONNX Runtime is preloaded from the GenAI library's folder before any GenAI call: GenAI looks for an already loaded
-/// <c>libonnxruntime.so.1</c> first, then dlopens it by name and beside itself, and when all fail it aborts the whole
-/// process (an uncaught C++ exception), so a missing ONNX Runtime must be caught here.
+/// ONNX Runtime first, and when it finds none it aborts the whole process (an uncaught C++ exception), so a missing
+/// ONNX Runtime must be caught here.
 /// </summary>
 public static class OrtGenAILibrary
 {
-    /// <summary>The GenAI version this binding was written and verified against.</summary>
-    public const string NativeVersion = "0.15.2";
+    /// <summary>The GenAI version this project references and was verified against.</summary>
+    public const string NativeVersion = "0.20.0";
 
     /// <summary>The environment variable naming the GenAI library (or its folder) when <c>--ortgenai-lib</c> is not given.</summary>
     public const string EnvironmentVariable = "K2V_ORTGENAI_LIB";
+
+    /// <summary>The library name the managed API's <c>DllImport</c>s use.</summary>
+    internal const string LibraryName = "onnxruntime-genai";
 
     private static readonly Lock Gate = new();
     private static NativeLibraryLocation? _loaded;
@@ -25,6 +29,7 @@ public static class OrtGenAILibrary
 
     static OrtGenAILibrary()
     {
+        NativeLibrary.SetDllImportResolver(typeof(Microsoft.ML.OnnxRuntimeGenAI.Model).Assembly, Resolve);
         NativeLibrary.SetDllImportResolver(typeof(OrtGenAILibrary).Assembly, Resolve);
     }
 
@@ -42,7 +47,7 @@ public static class OrtGenAILibrary
 
     /// <summary>
     /// Loads the libraries (idempotent). <paramref name="explicitPath"/> is a GenAI library file or its folder; null
-    /// uses <c>K2V_ORTGENAI_LIB</c>, then the application folder, the fetch cache and the system loader.
+    /// uses <c>K2V_ORTGENAI_LIB</c>, then the application folder (the package's deployment) and the system loader.
     /// </summary>
     /// <exception cref="OrtGenAILibraryNotFoundException">Nothing loadable was found; the message lists every place tried.</exception>
     /// <exception cref="InvalidOperationException">Already loaded from another explicit path in this process.</exception>
@@ -138,7 +143,7 @@ public static class OrtGenAILibrary
 
     private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
     {
-        if (libraryName != NativeMethods.LibraryName)
+        if (libraryName != LibraryName)
         {
             return nint.Zero;
         }

@@ -5,7 +5,8 @@ namespace K2Verifier.OrtGenAI.Loading;
 /// <summary>
 /// The resolver's search order, as data (no loading here): an explicit path (<c>--ortgenai-lib</c>, else the
 /// <c>K2V_ORTGENAI_LIB</c> environment variable), next to the application (and its NuGet <c>runtimes/RID/native</c>
-/// folder, where <c>-p:OrtGenAiCuda=true</c> deploys), the cache of <c>scripts/fetch-ortgenai.sh</c>, the system loader.
+/// folder, where the <c>Microsoft.ML.OnnxRuntimeGenAI</c> package, or <c>.Cuda</c> with <c>-p:OrtGenAiCuda=true</c>,
+/// deploys), the system loader.
 /// </summary>
 internal static class OrtGenAILibraryLocator
 {
@@ -13,24 +14,11 @@ internal static class OrtGenAILibraryLocator
     public static string GenAIFileName { get; } =
         OperatingSystem.IsWindows() ? "onnxruntime-genai.dll" : OperatingSystem.IsMacOS() ? "libonnxruntime-genai.dylib" : "libonnxruntime-genai.so";
 
-    /// <summary>ONNX Runtime's file names on this OS, preferred first (GenAI dlopens the versioned soname first).</summary>
+    /// <summary>ONNX Runtime's file names on this OS, preferred first (the package ships <c>libonnxruntime.so</c>; a system install has the versioned soname).</summary>
     public static IReadOnlyList<string> OnnxRuntimeFileNames { get; } =
         OperatingSystem.IsWindows() ? ["onnxruntime.dll"]
         : OperatingSystem.IsMacOS() ? ["libonnxruntime.dylib", "libonnxruntime.1.dylib"]
         : ["libonnxruntime.so.1", "libonnxruntime.so"];
-
-    /// <summary>The folder <c>scripts/fetch-ortgenai.sh</c> fills (same rule as the script).</summary>
-    public static string CacheFolder(Func<string, string?> environment)
-    {
-        ArgumentNullException.ThrowIfNull(environment);
-        var root = environment("K2V_ORTGENAI_CACHE");
-        if (string.IsNullOrEmpty(root))
-        {
-            root = Path.Combine(UserCache.Folder(environment), "ortgenai");
-        }
-
-        return Path.Combine(root, OrtGenAILibrary.NativeVersion, RuntimeIdentifier);
-    }
 
     /// <summary>The probes in order. An explicit path ends the list: a wrong explicit path is never silently ignored.</summary>
     public static IReadOnlyList<LibraryProbe> Probes(string? explicitPath, Func<string, string?> environment, string applicationFolder)
@@ -51,7 +39,6 @@ internal static class OrtGenAILibraryLocator
         [
             new LibraryProbe("application folder", Path.Combine(applicationFolder, GenAIFileName), IsSystem: false, IsExplicit: false),
             new LibraryProbe("application folder", Path.Combine(applicationFolder, "runtimes", RuntimeIdentifier, "native", GenAIFileName), IsSystem: false, IsExplicit: false),
-            new LibraryProbe("fetch cache", Path.Combine(CacheFolder(environment), GenAIFileName), IsSystem: false, IsExplicit: false),
             new LibraryProbe("system loader", GenAIFileName, IsSystem: true, IsExplicit: false),
         ];
     }

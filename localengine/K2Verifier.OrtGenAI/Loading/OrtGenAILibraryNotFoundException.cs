@@ -5,9 +5,9 @@ public sealed class OrtGenAILibraryNotFoundException : Exception
 {
     /// <summary>How to get the libraries, appended to every message.</summary>
     public const string Remedy =
-        "Get the CPU build with scripts/fetch-ortgenai.sh (./run.sh runs it when a local-engine command or the tests need it), "
-        + "or point --ortgenai-lib PATH or " + OrtGenAILibrary.EnvironmentVariable + " at a libonnxruntime-genai.so (or its folder) "
-        + "with libonnxruntime.so.1 beside it.";
+        "The Microsoft.ML.OnnxRuntimeGenAI package deploys them in the application's runtimes/<rid>/native folder "
+        + "(rebuild: dotnet build -c Release); or point --ortgenai-lib PATH or " + OrtGenAILibrary.EnvironmentVariable + " at a libonnxruntime-genai.so (or its folder) "
+        + "with libonnxruntime.so beside it.";
 
     public OrtGenAILibraryNotFoundException(IReadOnlyList<string> triedLocations)
         : base(Describe(triedLocations))

@@ -1,8 +1,8 @@
 namespace K2Verifier.OrtGenAI.Loading;
 
 /// <summary>
-/// K2Verifier's per-user cache, <c>${XDG_CACHE_HOME:-$HOME/.cache}/k2verifier</c> (the rule of
-/// <c>scripts/fetch-ortgenai.sh</c>): the fetched native libraries and the trimmed model copies live under it.
+/// K2Verifier's per-user cache, <c>${XDG_CACHE_HOME:-$HOME/.cache}/k2verifier</c>: the trimmed model copies live
+/// under it.
 /// </summary>
 internal static class UserCache
 {

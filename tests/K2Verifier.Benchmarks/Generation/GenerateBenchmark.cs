@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using K2Verifier.OrtGenAI.Binding;
 using K2Verifier.OrtGenAI.Engine;
 using K2Verifier.OrtGenAI.Loading;
 
@@ -22,14 +21,14 @@ internal static class GenerateBenchmark
         var runs = IntArg(args, "--runs", 40);
         var library = OrtGenAILibrary.Load(StringArg(args, "--ortgenai-lib"));
         using var engine = OrtGenAIEngine.Load(model);
-        using var nativeModel = new GenAIModel(model);
+        var nativeModel = NativeGenerationLoop.CreateModel(Path.GetFullPath(model));
         int[] prompt = [10, 20, 30];
         var options = new GenerationOptions { Greedy = true, MaxNewTokens = newTokens };
         var maxLength = prompt.Length + Math.Min(newTokens, engine.ContextLength - prompt.Length);
 
         // Warm up (JIT, ONNX Runtime's first-run allocations), and check both loops make the same number of tokens.
         var engineTokens = (await engine.GenerateAsync(prompt, options)).CompletionTokenCount;
-        var nativeTokens = NativeGenerationLoop.Run(nativeModel.Handle, prompt, maxLength);
+        var nativeTokens = NativeGenerationLoop.Run(nativeModel, prompt, maxLength);
         if (engineTokens != nativeTokens)
         {
             Console.Error.WriteLine($"the loops disagree: engine {engineTokens} tokens, native {nativeTokens}");
@@ -44,7 +43,7 @@ internal static class GenerateBenchmark
             var result = await engine.GenerateAsync(prompt, options);
             engineRates.Add(result.CompletionTokenCount / watch.Elapsed.TotalSeconds);
             watch.Restart();
-            var count = NativeGenerationLoop.Run(nativeModel.Handle, prompt, maxLength);
+            var count = NativeGenerationLoop.Run(nativeModel, prompt, maxLength);
             nativeRates.Add(count / watch.Elapsed.TotalSeconds);
         }
 
@@ -58,6 +57,7 @@ internal static class GenerateBenchmark
               OrtGenAIEngine.GenerateAsync {engineMedian:0} tokens/s (median; best {engineRates.Max():0})
               ratio                        {engineMedian / nativeMedian:0.000} of medians, {engineRates.Max() / nativeRates.Max():0.000} of bests   (target >= 0.95)
             """));
+        NativeGenerationLoop.DestroyModel(nativeModel);
         Console.WriteLine(await GuidanceCost.MeasureAsync(model, Math.Max(10, runs / 2)));
         return 0;
     }

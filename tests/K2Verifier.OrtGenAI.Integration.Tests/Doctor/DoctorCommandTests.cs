@@ -18,6 +18,7 @@ public sealed class DoctorCommandTests
         var lines = output.TrimEnd().Split('\n');
         Assert.All(lines[..^1], line => Assert.Matches("^(PASS|WARN|FAIL) [a-z_ ]+: ", line));
         Assert.Contains(lines, l => l.StartsWith("PASS model load: gpt2 on CPU", StringComparison.Ordinal));
+        Assert.Contains("PASS device: provider cpu, the host CPU; free device memory: not exposed by GenAI's API (not measured)", lines);
         Assert.Contains(lines, l => l.StartsWith("PASS round trip: mixed Chinese/English text is lossless", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("WARN logits width: the model has 1000 logits but the tokenizer has 50,295 ids", StringComparison.Ordinal) && l.Contains("run --engine local serves such a model on a copy"));
         Assert.DoesNotContain("VocabularyTrimmer", output, StringComparison.Ordinal); // issue 13: no internal class names in hints
@@ -94,16 +95,16 @@ public sealed class DoctorCommandTests
             new Dictionary<string, string>(), "doctor", TestModels.Gpt2, "--ortgenai-lib", "/nonexistent/libonnxruntime-genai.so");
 
         Assert.Equal((int)ExitCode.UsageError, exitCode);
-        Assert.Contains("FAIL native library: ONNX Runtime GenAI 0.15.2 could not be loaded. Looked in:", output);
+        Assert.Contains("FAIL native library: ONNX Runtime GenAI 0.20.0 could not be loaded. Looked in:", output);
         Assert.Contains("--ortgenai-lib: /nonexistent/libonnxruntime-genai.so (not there)", output);
-        Assert.Contains("scripts/fetch-ortgenai.sh", output);
+        Assert.Contains("Microsoft.ML.OnnxRuntimeGenAI package", output);
     }
 
     [NativeFact]
     public async Task Doctor_LibraryFolderFromEnvironment_IsUsed()
     {
         var (exitCode, output, _) = await CliProcessRunner.RunAsync(
-            new Dictionary<string, string> { ["K2V_ORTGENAI_LIB"] = NativeLibraries.Require() }, "doctor", TestModels.Gpt2);
+            new Dictionary<string, string> { ["K2V_ORTGENAI_LIB"] = Path.GetDirectoryName(NativeLibraries.Require().GenAIPath)! }, "doctor", TestModels.Gpt2);
 
         Assert.Equal((int)ExitCode.Ok, exitCode);
         Assert.Contains("(via K2V_ORTGENAI_LIB)", output);

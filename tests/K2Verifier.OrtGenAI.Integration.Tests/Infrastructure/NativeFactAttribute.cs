@@ -1,7 +1,7 @@
 namespace K2Verifier.OrtGenAI.Integration.Tests.Infrastructure;
 
 /// <summary>
-/// A fact that needs the native libraries: skipped with the fetch script's message when they cannot be had, except
+/// A fact that needs the native libraries: skipped with the loader's message when they cannot be loaded, except
 /// in CI, where it runs and fails with that message.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]

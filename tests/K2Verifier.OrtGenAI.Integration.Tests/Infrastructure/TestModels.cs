@@ -10,8 +10,8 @@ internal static class TestModels
 
     public static string Lfm2 => Repository.Shared("models", "tiny-random-lfm2-fp32");
 
-    /// <summary>Loads the fetched libraries explicitly (the process-wide load happens once).</summary>
-    public static NativeLibraryLocation LoadLibraries() => OrtGenAILibrary.Load(NativeLibraries.Require());
+    /// <summary>Loads the package's libraries (the process-wide load happens once).</summary>
+    public static NativeLibraryLocation LoadLibraries() => NativeLibraries.Require();
 
     /// <summary>Copies a model folder to a temporary folder the test may break; deleted on dispose.</summary>
     public static TemporaryFolder CopyOf(string modelDirectory)

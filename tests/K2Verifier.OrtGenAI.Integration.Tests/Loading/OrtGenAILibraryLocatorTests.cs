@@ -7,15 +7,14 @@ public sealed class OrtGenAILibraryLocatorTests
     private static readonly Dictionary<string, string> Home = new() { ["HOME"] = "/home/u" };
 
     [Fact]
-    public void Probes_NothingExplicit_AppFolderThenCacheThenSystem()
+    public void Probes_NothingExplicit_AppFolderThenPackageFolderThenSystem()
     {
         var probes = OrtGenAILibraryLocator.Probes(null, Home.GetValueOrDefault, "/app");
 
-        Assert.Equal(["application folder", "application folder", "fetch cache", "system loader"], probes.Select(p => p.Source));
+        Assert.Equal(["application folder", "application folder", "system loader"], probes.Select(p => p.Source));
         Assert.Equal("/app/libonnxruntime-genai.so", probes[0].GenAIPath);
         Assert.Equal("/app/runtimes/linux-x64/native/libonnxruntime-genai.so", probes[1].GenAIPath);
-        Assert.Equal("/home/u/.cache/k2verifier/ortgenai/0.15.2/linux-x64/libonnxruntime-genai.so", probes[2].GenAIPath);
-        Assert.True(probes[3].IsSystem);
+        Assert.True(probes[2].IsSystem);
     }
 
     [Fact]
@@ -36,16 +35,6 @@ public sealed class OrtGenAILibraryLocatorTests
         var probe = Assert.Single(OrtGenAILibraryLocator.Probes(null, environment.GetValueOrDefault, "/app"));
 
         Assert.Equal("K2V_ORTGENAI_LIB", probe.Source);
-    }
-
-    [Fact]
-    public void CacheFolder_XdgCacheHomeAndOverride_FollowTheFetchScript()
-    {
-        var xdg = new Dictionary<string, string>(Home) { ["XDG_CACHE_HOME"] = "/xdg" };
-        var overridden = new Dictionary<string, string>(xdg) { ["K2V_ORTGENAI_CACHE"] = "/ci/cache" };
-
-        Assert.Equal("/xdg/k2verifier/ortgenai/0.15.2/linux-x64", OrtGenAILibraryLocator.CacheFolder(xdg.GetValueOrDefault));
-        Assert.Equal("/ci/cache/0.15.2/linux-x64", OrtGenAILibraryLocator.CacheFolder(overridden.GetValueOrDefault));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ internal sealed record LocalRun(int ExitCode, string Out, string Error, JsonElem
         var summary = Path.Combine(folder.Path, "summary.json");
         string[] args =
         [
-            "run", samples, "--engine", "local", "--model-dir", TestModels.Gpt2, "--ortgenai-lib", NativeLibraries.Require(),
+            "run", samples, "--engine", "local", "--model-dir", TestModels.Gpt2,
             "--chat-template", Template, "--tool-format", "hermes", "--temperature", "0",
             "--output", output, "--summary", summary, .. extra,
         ];

@@ -1,0 +1,143 @@
+using System.Globalization;
+using K2Verifier.OrtGenAI.Guidance;
+using K2Verifier.OrtGenAI.Integration.Tests.Infrastructure;
+using static K2Verifier.OrtGenAI.Integration.Tests.TestModelBuilding.OnnxProto;
+
+namespace K2Verifier.OrtGenAI.Integration.Tests.TestModelBuilding;
+
+/// <summary>
+/// A tiny random-weight decoder-only model of GenAI's <c>llama</c> type, written at test time (never downloaded,
+/// never committed): <c>model.onnx</c> with llama's input/output contract (<c>input_ids</c>, <c>attention_mask</c>,
+/// <c>past_key_values.N.key|value</c> → <c>logits</c>, <c>present.N.key|value</c>, KV as [batch, kv_heads, seq,
+/// head_size]), a llama <c>genai_config.json</c>, and tiny-random-gpt2's tokenizer trimmed to the 1000 logits (EOS
+/// <c>&lt;|endoftext|&gt;</c> = 999). The graph is not a transformer: each layer projects the token embeddings to
+/// keys and values and appends them to the cache, and the logits are the token's own projection plus a projection of
+/// the attention-masked mean of the last layer's values over the whole sequence, so the next token depends on the
+/// context (and padding, masked out, does not change it). Weights come from a seeded generator: the same seed gives
+/// the same model.
+/// </summary>
+internal static class TinyLlama
+{
+    public const int Vocabulary = 1000;
+    public const int Hidden = 32;
+    public const int KvHeads = 2;
+    public const int HeadSize = 8;
+    public const int Layers = 2;
+    public const int ContextLength = 512;
+
+    /// <summary>Writes the model into <paramref name="folder"/> (created; must not exist).</summary>
+    public static void Write(string folder, int seed = 17)
+    {
+        VocabularyTrimmer.CreateTrimmedCopy(TestModels.Gpt2, folder, moveEndOfTextIntoLogits: true);
+        File.Delete(Path.Combine(folder, "past.onnx"));
+        File.WriteAllBytes(Path.Combine(folder, "model.onnx"), BuildModel(new Random(seed)));
+        File.WriteAllText(Path.Combine(folder, "genai_config.json"), Config());
+    }
+
+    private static byte[] BuildModel(Random random)
+    {
+        var kv = KvHeads * HeadSize;
+        var initializers = new List<byte[]>
+        {
+            Weights("embedding", random, Vocabulary, Hidden),
+            Weights("token_head", random, Hidden, Vocabulary),
+            Weights("context_head", random, kv, Vocabulary),
+            Longs("heads_shape", 0, 0, KvHeads, HeadSize),
+            Longs("flat_shape", 0, kv),
+            Longs("axes_1_3", 1, 3),
+            Longs("axis_1", 1),
+            Longs("axis_2", 2),
+        };
+        var nodes = new List<byte[]> { Node("Gather", ["embedding", "input_ids"], "x") };
+        var inputs = new List<byte[]> { Value("input_ids", Int64Type, "batch", "seq"), Value("attention_mask", Int64Type, "batch", "total") };
+        var outputs = new List<byte[]> { Value("logits", FloatType, "batch", "seq", Vocabulary) };
+        for (var layer = 0; layer < Layers; layer++)
+        {
+            foreach (var kind in new[] { "key", "value" })
+            {
+                var name = string.Create(CultureInfo.InvariantCulture, $"{kind}_{layer}");
+                initializers.Add(Weights($"w_{name}", random, Hidden, kv));
+                nodes.Add(Node("MatMul", ["x", $"w_{name}"], $"{name}_flat"));
+                nodes.Add(Node("Reshape", [$"{name}_flat", "heads_shape"], $"{name}_heads"));
+                nodes.Add(Node("Transpose", [$"{name}_heads"], $"{name}_new", IntsAttribute("perm", 0, 2, 1, 3)));
+                var past = string.Create(CultureInfo.InvariantCulture, $"past_key_values.{layer}.{kind}");
+                var present = string.Create(CultureInfo.InvariantCulture, $"present.{layer}.{kind}");
+                nodes.Add(Node("Concat", [past, $"{name}_new"], present, IntAttribute("axis", 2)));
+                inputs.Add(Value(past, FloatType, "batch", KvHeads, "past", HeadSize));
+                outputs.Add(Value(present, FloatType, "batch", KvHeads, "total", HeadSize));
+            }
+        }
+
+        var lastValues = string.Create(CultureInfo.InvariantCulture, $"present.{Layers - 1}.value");
+        nodes.AddRange(
+        [
+            Node("Cast", ["attention_mask"], "mask", IntAttribute("to", FloatType)),
+            Node("Unsqueeze", ["mask", "axes_1_3"], "mask4"),
+            Node("Mul", [lastValues, "mask4"], "masked"),
+            Node("ReduceSum", ["masked", "axis_2"], "value_sum", IntAttribute("keepdims", 0)),
+            Node("ReduceSum", ["mask4", "axis_2"], "mask_count", IntAttribute("keepdims", 0)),
+            Node("Div", ["value_sum", "mask_count"], "context"),
+            Node("Reshape", ["context", "flat_shape"], "context_flat"),
+            Node("MatMul", ["context_flat", "context_head"], "context_logits"),
+            Node("Unsqueeze", ["context_logits", "axis_1"], "context_logits3"),
+            Node("MatMul", ["x", "token_head"], "token_logits"),
+            Node("Add", ["token_logits", "context_logits3"], "logits"),
+        ]);
+        return OnnxProto.Model(Graph(nodes, initializers, inputs, outputs), opset: 17);
+    }
+
+    private static byte[] Weights(string name, Random random, params long[] dims)
+    {
+        var count = checked((int)dims.Aggregate(1L, (a, b) => a * b));
+        var values = new float[count];
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = (float)((random.NextDouble() * 2) - 1);
+        }
+
+        var raw = new byte[count * sizeof(float)];
+        Buffer.BlockCopy(values, 0, raw, 0, raw.Length);
+        return Tensor(name, dims, FloatType, raw);
+    }
+
+    private static byte[] Longs(string name, params long[] values)
+    {
+        var raw = new byte[values.Length * sizeof(long)];
+        Buffer.BlockCopy(values, 0, raw, 0, raw.Length);
+        return Tensor(name, [values.Length], Int64Type, raw);
+    }
+
+    private static string Config() => string.Create(CultureInfo.InvariantCulture, $$"""
+        {
+          "model": {
+            "type": "llama",
+            "bos_token_id": 999,
+            "eos_token_id": 999,
+            "pad_token_id": 999,
+            "vocab_size": {{Vocabulary}},
+            "context_length": {{ContextLength}},
+            "decoder": {
+              "session_options": { "provider_options": [] },
+              "filename": "model.onnx",
+              "hidden_size": {{Hidden}},
+              "num_attention_heads": {{KvHeads}},
+              "num_key_value_heads": {{KvHeads}},
+              "head_size": {{HeadSize}},
+              "num_hidden_layers": {{Layers}},
+              "inputs": {
+                "input_ids": "input_ids",
+                "attention_mask": "attention_mask",
+                "past_key_names": "past_key_values.%d.key",
+                "past_value_names": "past_key_values.%d.value"
+              },
+              "outputs": {
+                "logits": "logits",
+                "present_key_names": "present.%d.key",
+                "present_value_names": "present.%d.value"
+              }
+            }
+          },
+          "search": { "max_length": {{ContextLength}} }
+        }
+        """);
+}
