@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using K2Verifier.Integration.Tests.Infrastructure;
 using K2Verifier.Tests.Support;
 
 namespace K2Verifier.Integration.Tests.Reports;
@@ -20,7 +21,7 @@ public sealed class MissingFontTests : IDisposable
         await File.WriteAllTextAsync(notAFont, "not a font");
         var output = Path.Combine(_directory, "report");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { CliDll(), "report", journal, "--out", output })
+        foreach (var argument in new[] { CliProcess.CliDllPath(), "report", journal, "--out", output })
         {
             start.ArgumentList.Add(argument);
         }
@@ -45,12 +46,4 @@ public sealed class MissingFontTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    private static string CliDll()
-    {
-        var testDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var path = Path.Combine(testDirectory.Parent!.Parent!.FullName, "K2Verifier.Cli", testDirectory.Name, "k2verifier.dll");
-        Assert.True(File.Exists(path), $"CLI not built at {path}");
-        return path;
-    }
 }

@@ -120,7 +120,7 @@ public sealed class KillAndResumeTests
     private async Task<int> RunCliAsync(FakeVendorServer server, string dataset, bool incremental, int? killAfterRows)
     {
         var folder = Path.GetDirectoryName(dataset)!;
-        var cli = CliDll();
+        var cli = CliProcess.CliDllPath();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -169,17 +169,6 @@ public sealed class KillAndResumeTests
         return process.ExitCode;
     }
 
-    /// <summary>
-    /// The CLI as built in its own output folder (artifacts/bin/K2Verifier.Cli/CONFIG): the copy beside the tests resolves
-    /// some assemblies from the ASP.NET shared framework, which the CLI's runtimeconfig does not name.
-    /// </summary>
-    private static string CliDll()
-    {
-        var testDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var path = Path.Combine(testDirectory.Parent!.Parent!.FullName, "K2Verifier.Cli", testDirectory.Name, "k2verifier.dll");
-        Assert.True(File.Exists(path), $"CLI not built at {path}");
-        return path;
-    }
 
     private static int CountLines(string path)
     {

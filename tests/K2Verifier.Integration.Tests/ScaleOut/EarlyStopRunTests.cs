@@ -27,7 +27,7 @@ public sealed class EarlyStopRunTests
     {
         // Arrange: the full run's rows.
         var folder = RunFixture.Folder();
-        var dataset = Slice(folder);
+        var dataset = K2v4000Slice.Write(folder, Lines);
         var expected = Path.Combine(folder, "expected.jsonl");
         var full = await RunAsync(dataset, profile, "full");
         Assert.Equal(expectedExit, full);
@@ -53,7 +53,7 @@ public sealed class EarlyStopRunTests
     public async Task Run_EarlyStopWithUnsupportedGate_UsageErrorNamingTheMetrics()
     {
         var folder = RunFixture.Folder();
-        var dataset = Slice(folder);
+        var dataset = K2v4000Slice.Write(folder, Lines);
         using var error = new StringWriter(CultureInfo.InvariantCulture);
 
         var exit = await CliApp.RunAsync(["run", dataset, "--engine", "sim", "--early-stop", "--gate", "latency_ms.p99<=100"], new CliConsole(TextWriter.Null, error));
@@ -72,14 +72,5 @@ public sealed class EarlyStopRunTests
             new CliConsole(TextWriter.Null, error));
         Assert.True(exit is 0 or 1, error.ToString());
         return exit;
-    }
-
-    private static string Slice(string folder)
-    {
-        var source = Path.Combine(CliProcess.RepositoryRoot(), "datasets", "k2v-4000");
-        var dataset = Path.Combine(folder, "samples.jsonl");
-        File.WriteAllLines(dataset, File.ReadLines(Path.Combine(source, "samples.jsonl")).Take(Lines));
-        File.Copy(Path.Combine(source, "expected.jsonl"), Path.Combine(folder, "expected.jsonl"));
-        return dataset;
     }
 }

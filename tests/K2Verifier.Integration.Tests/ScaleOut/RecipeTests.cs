@@ -23,7 +23,7 @@ public sealed partial class RecipeTests
     {
         // Arrange
         var folder = RunFixture.Folder();
-        var dataset = Slice(folder);
+        var dataset = K2v4000Slice.Write(folder, Lines);
         var env = new Dictionary<string, string>
         {
             ["K2V"] = $"dotnet {CliProcess.CliDllPath()}",
@@ -60,7 +60,7 @@ public sealed partial class RecipeTests
         var mergeArgs = Args(documents[1]);
         Assert.Equal("merge", mergeArgs[0]);
         var folder = RunFixture.Folder();
-        var dataset = Slice(folder);
+        var dataset = K2v4000Slice.Write(folder, Lines);
         using var simulatorOut = new SignallingWriter("simulating ");
         using var stop = new CancellationTokenSource();
         var simulator = CliApp.RunAsync(["simulate", "--profile", "reference", "--port", "0", "--dataset", dataset], new CliConsole(simulatorOut, TextWriter.Null), stop.Token);
@@ -93,7 +93,7 @@ public sealed partial class RecipeTests
         var mergeStep = Step(mergeJob, "merge and gate");
         Assert.Contains($"/{shards.Count}", Scalar(shardStep, "env", "SHARD"), StringComparison.Ordinal);
         var folder = RunFixture.Folder();
-        Slice(folder, Path.Combine("datasets", "k2v-4000"));
+        K2v4000Slice.Write(folder, Lines, Path.Combine("datasets", "k2v-4000"));
         var cli = $"dotnet {CliProcess.CliDllPath()}";
 
         // Act: each matrix cell's step in its own process (one vendor), then the merge step.
@@ -149,22 +149,6 @@ public sealed partial class RecipeTests
 
     private static YamlMappingNode Step(YamlNode job, string name) =>
         ((YamlSequenceNode)Node(job, "steps")).Children.Cast<YamlMappingNode>().Single(s => s.Children.TryGetValue(new YamlScalarNode("name"), out var n) && ((YamlScalarNode)n).Value == name);
-
-    private static string Slice(string folder, string? subfolder = null)
-    {
-        var source = Path.Combine(CliProcess.RepositoryRoot(), "datasets", "k2v-4000");
-        var target = subfolder is null ? folder : Path.Combine(folder, subfolder);
-        Directory.CreateDirectory(target);
-        var dataset = Path.Combine(target, "samples.jsonl");
-        File.WriteAllLines(dataset, File.ReadLines(Path.Combine(source, "samples.jsonl")).Take(Lines));
-        File.Copy(Path.Combine(source, "expected.jsonl"), Path.Combine(target, "expected.jsonl"));
-        if (subfolder is not null)
-        {
-            File.Copy(Path.Combine(source, "expected.jsonl"), Path.Combine(folder, "expected.jsonl"));
-        }
-
-        return dataset;
-    }
 
     private static int TotalRows(string summaryPath)
     {

@@ -19,7 +19,7 @@ public sealed class ShardedRunTests
     {
         // Arrange
         var folder = RunFixture.Folder();
-        var dataset = Slice(folder);
+        var dataset = K2v4000Slice.Write(folder, Lines);
         string[] engine = ["--engine", "sim", "--profile", "vllm-0.11.0", "--seed", "11"];
 
         // Act: one whole run, four shard runs in parallel, then the merge.
@@ -54,7 +54,7 @@ public sealed class ShardedRunTests
     public async Task Merge_ShardsOfDifferentProfiles_RefusedNamingTheSetting()
     {
         var folder = RunFixture.Folder();
-        var dataset = Slice(folder);
+        var dataset = K2v4000Slice.Write(folder, Lines);
         Assert.Equal(0, (await CliProcess.RunAsync(folder, ["run", dataset, "--engine", "sim", "--profile", "reference", "--shard", "0/2", "--output", "a/results.jsonl", "--summary", "a/summary.json"])).ExitCode);
         Assert.Equal(0, (await CliProcess.RunAsync(folder, ["run", dataset, "--engine", "sim", "--profile", "vllm-0.11.0", "--shard", "1/2", "--output", "b/results.jsonl", "--summary", "b/summary.json"])).ExitCode);
 
@@ -69,7 +69,7 @@ public sealed class ShardedRunTests
     public async Task Merge_MissingShard_Exit2UnlessAllowed_ThenExit3()
     {
         var folder = RunFixture.Folder();
-        var dataset = Slice(folder);
+        var dataset = K2v4000Slice.Write(folder, Lines);
         Assert.Equal(0, (await CliProcess.RunAsync(folder, ["run", dataset, "--engine", "sim", "--shard", "0/2", "--output", "s0/results.jsonl", "--summary", "s0/summary.json"])).ExitCode);
 
         var refused = await CliProcess.RunAsync(folder, ["merge", "s0", "--output", "m.jsonl", "--summary", "m.json"]);
@@ -79,16 +79,6 @@ public sealed class ShardedRunTests
         Assert.Contains("missing shard(s) 1 of 2", refused.Error, StringComparison.Ordinal);
         Assert.Equal(3, allowed.ExitCode);
         Assert.True(File.Exists(Path.Combine(folder, "m.jsonl")));
-    }
-
-    /// <summary>The first <see cref="Lines"/> requests of k2v-4000 with its labels, in <paramref name="folder"/>.</summary>
-    private static string Slice(string folder)
-    {
-        var source = Path.Combine(CliProcess.RepositoryRoot(), "datasets", "k2v-4000");
-        var dataset = Path.Combine(folder, "samples.jsonl");
-        File.WriteAllLines(dataset, File.ReadLines(Path.Combine(source, "samples.jsonl")).Take(Lines));
-        File.Copy(Path.Combine(source, "expected.jsonl"), Path.Combine(folder, "expected.jsonl"));
-        return dataset;
     }
 
     private static Dictionary<string, string> Env(params string[] pairs) =>
