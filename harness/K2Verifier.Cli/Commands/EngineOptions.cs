@@ -2,8 +2,8 @@ using System.CommandLine;
 using K2Verifier.Backends;
 using K2Verifier.LocalEngine.RawCompletions;
 using K2Verifier.LocalEngine.Simulation;
-using K2Verifier.LocalEngine.Templates;
 using K2Verifier.LocalEngine.ToolCallFormats;
+using K2Verifier.Templates;
 
 namespace K2Verifier.Cli.Commands;
 
@@ -112,7 +112,7 @@ internal sealed class EngineOptions
     {
         try
         {
-            return LocalEngine.Templates.ChatTemplate.Load(path);
+            return K2Verifier.Templates.ChatTemplate.Load(path);
         }
         catch (TemplateException ex)
         {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using K2Verifier.Backends;
-using K2Verifier.LocalEngine.Templates;
 using K2Verifier.LocalEngine.ToolCallFormats;
 using K2Verifier.OrtGenAI;
 using K2Verifier.OrtGenAI.Doctor;
@@ -9,6 +8,7 @@ using K2Verifier.OrtGenAI.Engine;
 using K2Verifier.OrtGenAI.Loading;
 using K2Verifier.OrtGenAI.Model;
 using K2Verifier.OrtGenAI.Serving;
+using K2Verifier.Templates;
 
 namespace K2Verifier.Cli.Commands;
 

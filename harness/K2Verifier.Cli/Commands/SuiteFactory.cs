@@ -1,11 +1,11 @@
 using System.CommandLine;
 using K2Verifier.LocalEngine.Simulation;
-using K2Verifier.LocalEngine.Templates;
 using K2Verifier.Suites.Params;
 using K2Verifier.Suites.Probing;
 using K2Verifier.Suites.Schema;
 using K2Verifier.Suites.Tokens;
 using K2Verifier.Suites.ToolChoice;
+using K2Verifier.Templates;
 using K2Verifier.Validation;
 
 namespace K2Verifier.Cli.Commands;

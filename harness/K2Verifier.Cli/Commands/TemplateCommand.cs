@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using K2Verifier.Common;
-using K2Verifier.LocalEngine.Templates;
+using K2Verifier.Templates;
 
 namespace K2Verifier.Cli.Commands;
 

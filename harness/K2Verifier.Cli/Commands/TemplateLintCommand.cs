@@ -1,6 +1,6 @@
 using System.CommandLine;
 using K2Verifier.Common;
-using K2Verifier.LocalEngine.Templates.Lint;
+using K2Verifier.Templates.Lint;
 
 namespace K2Verifier.Cli.Commands;
 

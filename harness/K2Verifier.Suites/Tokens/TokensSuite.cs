@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using K2Verifier.Backends;
 using K2Verifier.Dataset;
-using K2Verifier.LocalEngine.Templates;
 using K2Verifier.Preparation;
 using K2Verifier.Suites.Probing;
+using K2Verifier.Templates;
 
 namespace K2Verifier.Suites.Tokens;
 

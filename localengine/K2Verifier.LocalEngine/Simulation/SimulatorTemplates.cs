@@ -1,4 +1,4 @@
-using K2Verifier.LocalEngine.Templates;
+using K2Verifier.Templates;
 
 namespace K2Verifier.LocalEngine.Simulation;
 

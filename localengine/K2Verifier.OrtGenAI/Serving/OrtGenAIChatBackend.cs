@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using K2Verifier.Backends;
 using K2Verifier.LocalEngine.Serving;
-using K2Verifier.LocalEngine.Templates;
 using K2Verifier.LocalEngine.ToolCallFormats;
 using K2Verifier.OrtGenAI.Engine;
 using K2Verifier.Preparation;
+using K2Verifier.Templates;
 
 namespace K2Verifier.OrtGenAI.Serving;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using K2Verifier.LocalEngine.Simulation;
-using K2Verifier.LocalEngine.Templates;
+using K2Verifier.Templates;
 
 namespace K2Verifier.LocalEngine.Tests.Simulation;
 

@@ -6,11 +6,11 @@ using K2Verifier.Backends;
 using K2Verifier.Dataset;
 using K2Verifier.LocalEngine.RawCompletions;
 using K2Verifier.LocalEngine.Serving;
-using K2Verifier.LocalEngine.Templates;
 using K2Verifier.LocalEngine.Tests.TestSupport;
 using K2Verifier.LocalEngine.ToolCallFormats;
 using K2Verifier.Normalization;
 using K2Verifier.Preparation;
+using K2Verifier.Templates;
 
 namespace K2Verifier.LocalEngine.Tests.ToolCallFormats;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using K2Verifier.LocalEngine.Templates;
 using K2Verifier.LocalEngine.ToolCallFormats;
-using K2Verifier.LocalEngine.Tests.TestSupport;
+using K2Verifier.Templates;
+using K2Verifier.Templates.Tests.TestSupport;
 
 namespace K2Verifier.LocalEngine.Tests.ToolCallFormats;
 

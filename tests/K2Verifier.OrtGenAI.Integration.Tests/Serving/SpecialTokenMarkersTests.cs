@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using K2Verifier.Dataset;
-using K2Verifier.LocalEngine.Templates;
 using K2Verifier.LocalEngine.ToolCallFormats;
 using K2Verifier.Normalization;
 using K2Verifier.OrtGenAI.Engine;
@@ -9,6 +8,7 @@ using K2Verifier.OrtGenAI.Integration.Tests.Guidance;
 using K2Verifier.OrtGenAI.Integration.Tests.Infrastructure;
 using K2Verifier.OrtGenAI.Serving;
 using K2Verifier.Preparation;
+using K2Verifier.Templates;
 using K2Verifier.Validation;
 
 namespace K2Verifier.OrtGenAI.Integration.Tests.Serving;

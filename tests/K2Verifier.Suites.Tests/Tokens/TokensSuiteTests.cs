@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using K2Verifier.LocalEngine.Templates;
 using K2Verifier.Suites.Probing;
 using K2Verifier.Suites.Tests.Fakes;
 using K2Verifier.Suites.Tests.TestSupport;
 using K2Verifier.Suites.Tokens;
+using K2Verifier.Templates;
 
 namespace K2Verifier.Suites.Tests.Tokens;
 

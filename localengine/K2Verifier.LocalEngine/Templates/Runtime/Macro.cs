@@ -1,6 +1,0 @@
-using K2Verifier.LocalEngine.Templates.Syntax;
-
-namespace K2Verifier.LocalEngine.Templates.Runtime;
-
-/// <summary>A macro (or the <c>caller</c> of a call block) closed over the scope it was defined in.</summary>
-internal sealed record Macro(string Name, IReadOnlyList<string> Parameters, IReadOnlyList<Expr?> Defaults, IReadOnlyList<Stmt> Body, Scope Closure, bool CatchesVarargs = true, bool CatchesKwargs = true);

@@ -1,0 +1,1 @@
+global using K2Verifier.Core.Tests.TestSupport;
