@@ -14,7 +14,7 @@ public sealed partial class DeepSeekV3ToolCallFormat
         var start = text.IndexOf(SectionBegin, StringComparison.Ordinal);
         if (start < 0)
         {
-            return new ToolCallParseResult(text, [], false, []);
+            return ToolCallParseResult.ContentOnly(text);
         }
 
         var calls = new List<ParsedToolCall>();

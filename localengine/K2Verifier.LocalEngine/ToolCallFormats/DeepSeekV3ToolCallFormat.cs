@@ -52,7 +52,7 @@ public sealed partial class DeepSeekV3ToolCallFormat : IToolCallFormat
         var start = completion.IndexOf(SectionBegin, StringComparison.Ordinal);
         if (start < 0)
         {
-            return new ToolCallParseResult(completion, [], false, []);
+            return ToolCallParseResult.ContentOnly(completion);
         }
 
         var calls = new List<ParsedToolCall>();

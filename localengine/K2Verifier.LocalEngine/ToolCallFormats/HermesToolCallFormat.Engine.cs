@@ -16,7 +16,7 @@ public sealed partial class HermesToolCallFormat
         var first = text.IndexOf(CallBegin, StringComparison.Ordinal);
         if (first < 0)
         {
-            return new ToolCallParseResult(text, [], false, []);
+            return ToolCallParseResult.ContentOnly(text);
         }
 
         var calls = new List<ParsedToolCall>();

@@ -47,7 +47,7 @@ public sealed partial class HermesToolCallFormat : IToolCallFormat
         var first = completion.IndexOf(CallBegin, StringComparison.Ordinal);
         if (first < 0)
         {
-            return new ToolCallParseResult(completion, [], false, []);
+            return ToolCallParseResult.ContentOnly(completion);
         }
 
         var calls = new List<ParsedToolCall>();

@@ -18,7 +18,7 @@ public sealed partial class KimiK2ToolCallFormat
         var (start, opener) = EngineSectionStart(text);
         if (start < 0)
         {
-            return new ToolCallParseResult(text, [], false, []);
+            return ToolCallParseResult.ContentOnly(text);
         }
 
         var calls = new List<ParsedToolCall>();

@@ -54,7 +54,7 @@ public sealed partial class KimiK2ToolCallFormat : IToolCallFormat
         var start = completion.IndexOf(SectionBegin, StringComparison.Ordinal);
         if (start < 0)
         {
-            return new ToolCallParseResult(completion, [], false, []);
+            return ToolCallParseResult.ContentOnly(completion);
         }
 
         var position = start + SectionBegin.Length;

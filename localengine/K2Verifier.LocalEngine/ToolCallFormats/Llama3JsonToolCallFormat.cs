@@ -58,7 +58,7 @@ public sealed partial class Llama3JsonToolCallFormat : IToolCallFormat
         }
         else
         {
-            return new ToolCallParseResult(completion, [], false, []);
+            return ToolCallParseResult.ContentOnly(completion);
         }
 
         var calls = new List<ParsedToolCall>();
@@ -98,7 +98,7 @@ public sealed partial class Llama3JsonToolCallFormat : IToolCallFormat
 
         if (calls.Count == 0 && !truncated && tag < 0)
         {
-            return new ToolCallParseResult(completion, [], false, []);
+            return ToolCallParseResult.ContentOnly(completion);
         }
 
         var rest = text[position..];

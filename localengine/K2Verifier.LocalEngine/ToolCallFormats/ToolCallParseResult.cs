@@ -13,4 +13,7 @@ public sealed record ToolCallParseResult(string Content, IReadOnlyList<ParsedToo
     /// equivalent), whatever the parser then did with them. 0 by default.
     /// </summary>
     public int IncompleteCalls { get; init; }
+
+    /// <summary>No call: the whole <paramref name="text"/> is content, nothing truncated, no problem.</summary>
+    public static ToolCallParseResult ContentOnly(string text) => new(text, [], false, []);
 }
