@@ -4,8 +4,6 @@ namespace K2Verifier.Templates.Tests.Lint;
 
 public sealed class TemplateLinterTests
 {
-    // The simulator's own Kimi-format templates (K2Verifier.LocalEngine embeds them); read here as files, so these tests
-    // need no reference to the local engine.
     private static readonly string SimulatorTemplates = Path.Combine(Repository.Root, "localengine", "K2Verifier.LocalEngine", "Simulation", "Templates");
 
     [Fact]
