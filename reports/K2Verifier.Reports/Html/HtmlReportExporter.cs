@@ -145,7 +145,7 @@ public sealed class HtmlReportExporter : IReportExporter
         foreach (var (key, title, numeric) in Columns)
         {
             html.Append("<th data-key=\"").Append(key).Append('"').Append(numeric ? " class=\"num\"" : string.Empty).Append(" aria-sort=\"none\"><button type=\"button\">")
-                .Append(E(title)).Append("</button></th>");
+                .Append(E(title).Replace("_", "_<wbr>", StringComparison.Ordinal)).Append("</button></th>");
         }
 
         html.Append("</tr></thead>\n<tbody></tbody>\n</table>\n</div>\n")
