@@ -38,7 +38,7 @@ internal static class ResultsPipeline
 
         if (export.Junit is { } junit)
         {
-            var rows = journals.SelectMany(j => j.Journal is { } scored ? MetricsCalculator.Latest(scored.Outcomes) : []);
+            var rows = journals.SelectMany(j => j.Journal is { } scored ? scored.Latest : []);
             await JUnitExporter.WriteAsync(junit, export.Title, verdicts, rows, CancellationToken.None).ConfigureAwait(false);
             await messages.WriteLineAsync($"wrote {junit}").ConfigureAwait(false);
         }

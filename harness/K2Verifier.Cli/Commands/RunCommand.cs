@@ -73,6 +73,7 @@ internal static class RunCommand
         for (var i = 1; i <= plan.Repeat; i++)
         {
             var options = plan.Repeat == 1 ? plan.Run : plan.Run with { OutputPath = Suffixed(plan.Run.OutputPath, i), SummaryPath = Suffixed(plan.Run.SummaryPath, i) };
+            options = plan.ReportDir is null ? options : options with { KeepRow = ReportModelBuilder.ProblemRows(options.Baseline) };
             JournalGuard.Prepare(options, console.Error);
             var tally = new FailureTally();
             last = await RunOnceAsync(console, backend, evaluator, options, cancellationToken, tally, plan.Metrics).ConfigureAwait(false);
@@ -88,7 +89,7 @@ internal static class RunCommand
             }
 
             runs.Add((last.SummaryPath, last.Summary));
-            journals.Add(new ReportInput(last.ResultsPath, plan.Repeat == 1 ? null : $"run {i}", last.Summary.Run) { Journal = Scored(last) });
+            journals.Add(new ReportInput(last.ResultsPath, plan.Repeat == 1 ? null : $"run {i}", last.Summary.Run) { Journal = last.Journal });
             if (!plan.Json || plan.Repeat > 1)
             {
                 SummaryPrinter.Print(last.Summary, messages);
@@ -148,9 +149,6 @@ internal static class RunCommand
         Report = new ReportOptions { Baseline = plan.Run.Baseline, PublishedTable = plan.Run.PublishedTable, Gates = plan.Gates },
         Validator = plan.Validator,
     };
-
-    /// <summary>The journal as the runner scored it at the end, so exporters do not read and validate it again.</summary>
-    private static ScoredJournal Scored(RunReport report) => new(report.Outcomes, report.Summary.UnreadableRows, report.Summary.Model);
 
     internal static async Task<RunReport> RunOnceAsync(
         CliConsole console, IChatBackend backend, CaseEvaluator evaluator, RunOptions options, CancellationToken cancellationToken, FailureTally? tally = null, RunMetrics? metrics = null)

@@ -36,11 +36,15 @@ internal static class ScoreCommand
                 throw new UsageException($"results file not found: {path}");
             }
 
-            var journal = new ResultsScorer(new CaseEvaluator(validatorOptions.Bind(parseResult))).Read(path, problem => console.Error.WriteLine($"warning: {problem}"));
+            // One read of the journal: scores, the report's problem rows and the cross-check, handed to every exporter.
+            var read = new JournalReadOptions
+            {
+                KeepRow = parseResult.GetValue(reportDir) is null ? null : ReportModelBuilder.ProblemRows(baseline),
+                CrossCheck = parseResult.GetValue(crossCheck) ? new ValidatorCrossCheck(ValidatorOptions.Create(ValidatorOptions.Python), ValidatorOptions.Create(ValidatorOptions.Spec)) : null,
+            };
+            var journal = new ResultsScorer(new CaseEvaluator(validatorOptions.Bind(parseResult))).Read(path, problem => console.Error.WriteLine($"warning: {problem}"), read);
             var summary = journal.Summarize(new RunInfo { PublishedTable = baselineOptions.PublishedTable(parseResult) }, baseline);
-            var sensitive = parseResult.GetValue(crossCheck) ? new ValidatorCrossCheck(ValidatorOptions.Create(ValidatorOptions.Python), ValidatorOptions.Create(ValidatorOptions.Spec)).Check(path) : null;
-            summary = sensitive is null ? summary : summary with { ValidatorSensitiveCalls = sensitive.Count };
-            if (sensitive is not null)
+            if (journal.SensitiveCalls is { } sensitive)
             {
                 CrossCheckPrinter.Print(sensitive, parseResult.GetValue(json) ? console.Error : console.Out);
             }

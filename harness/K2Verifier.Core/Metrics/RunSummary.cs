@@ -105,6 +105,10 @@ public sealed record RunSummary
     /// <summary>Tool calls whose verdict differs between the python and the spec validator (<c>score --cross-check</c>); null when not cross-checked.</summary>
     public int? ValidatorSensitiveCalls { get; init; }
 
+    /// <summary>The validator-sensitive calls themselves (request, call, tool, reason class, each verdict); null when not cross-checked.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Validation.CrossCheck.ValidatorSensitiveCall>? ValidatorSensitive { get; init; }
+
     public RunInfo Run { get; init; } = new();
 
     /// <summary>The gates checked against this summary, each with its verdict (empty without <c>--gate</c>).</summary>

@@ -23,7 +23,36 @@ public sealed class CaseEvaluator
     }
 
     /// <summary>The row for one request; <paramref name="lastRunAt"/> is Python-isoformat local time.</summary>
-    public CaseResult FromBackend(PreparedRequest request, BackendResponse response, string lastRunAt)
+    public CaseResult FromBackend(PreparedRequest request, BackendResponse response, string lastRunAt) => Judge(request, response, lastRunAt).Row;
+
+    /// <summary>
+    /// The row for one request and its outcome, judged once: the outcome is what <see cref="Rescore"/> gives for the
+    /// row read back, so the run's reader need not judge its own rows again.
+    /// </summary>
+    public JudgedCase Judge(PreparedRequest request, BackendResponse response, string lastRunAt)
+    {
+        var (row, usage) = Evaluate(request, response, lastRunAt);
+        var outcome = new CaseOutcome(
+            row.DataIndex,
+            row.Status,
+            row.IsSuccess ? row.FinishReason : null,
+            row.ToolCallsValid,
+            row.ToolCallChecks,
+            row.IsSuccess ? null : row.Error?.Category ?? "failed",
+            row.DurationMs,
+            row.TtftMs,
+            row.Attempts,
+            usage,
+            row.LastRunAt)
+        {
+            WireFindings = row.WireFindings,
+            Parse = row.Parse,
+            RequestKey = RequestKey(request.RequestJson),
+        };
+        return new JudgedCase(row, outcome);
+    }
+
+    private (CaseResult Row, TokenUsage? Usage) Evaluate(PreparedRequest request, BackendResponse response, string lastRunAt)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(response);
@@ -43,19 +72,19 @@ public sealed class CaseEvaluator
 
         if (response.Failure is { } failure)
         {
-            return row with
+            return (row with
             {
                 Status = CaseStatus.Failed,
                 ResponseJson = ErrorResponse(failure.Message),
                 Error = new CaseError(CategoryName(failure.Category), failure.Message, failure.StatusCode),
                 Warnings = response.Warnings,
-            };
+            }, null);
         }
 
         var normalized = ResponseNormalizer.Normalize(response.Body ?? string.Empty, response.IsStream, request.Model);
         var outcome = _toolCallValidator.Validate(normalized.FinishReason, normalized.ToolCalls, request.Tools);
         var stream = response.IsStream ? StreamFactsReader.Read(response.Body ?? string.Empty) : null;
-        return row with
+        return (row with
         {
             ResponseJson = normalized.ResponseJson,
             FinishReason = normalized.FinishReason,
@@ -64,7 +93,13 @@ public sealed class CaseEvaluator
             Warnings = [.. response.Warnings, .. normalized.Warnings],
             Stream = stream,
             WireFindings = WireFindings(request.RequestJson, request.ExtraBodyJson, normalized.ResponseJson, stream, request.Tools),
-        };
+        }, normalized.Usage);
+    }
+
+    private static string? RequestKey(string requestJson)
+    {
+        using var document = JsonDocument.Parse(requestJson, Json.JsonText.DeepDocument);
+        return document.RootElement.ValueKind == JsonValueKind.Object ? RequestIdentity.Of(document.RootElement) : null;
     }
 
     /// <summary>Re-judges a parsed results row (ours or K2VV's) in one pass over its JSON.</summary>

@@ -10,6 +10,7 @@ public static class JsonlScanner
     /// <summary>Every physical line of <paramref name="path"/> (a final line without a newline included).</summary>
     public static IEnumerable<JsonlLine> Lines(string path)
     {
+        ResultsDiagnostics.Scanned(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, ChunkSize);
         var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
         var pending = new ArrayBufferWriter<byte>(ChunkSize);

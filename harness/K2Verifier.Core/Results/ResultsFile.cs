@@ -33,30 +33,35 @@ public static class ResultsFile
     /// <summary>
     /// Rewrites the file with one row per data_index (the latest <c>last_run_at</c> wins; on a tie the later line),
     /// sorted by data_index, as K2VV does at the end of a run. Unreadable lines are dropped. Returns the row count.
-    /// The rewrite goes through a temporary file and an atomic rename, so the journal is never half-written.
     /// </summary>
     public static int Compact(string path)
     {
-        var chosen = new Dictionary<int, (long Offset, int Length, string LastRunAt)>();
+        var headers = new List<(RowHeader Header, JournalSpan Span)>();
         foreach (var line in JsonlScanner.Lines(path))
         {
-            if (line.IsBlank || !RowHeader.TryRead(line.Bytes.Span, out var header))
+            if (!line.IsBlank && RowHeader.TryRead(line.Bytes.Span, out var header))
             {
-                continue;
-            }
-
-            var lastRunAt = header.LastRunAt ?? string.Empty;
-            if (!chosen.TryGetValue(header.DataIndex, out var current) || LatestRun.Supersedes(lastRunAt, current.LastRunAt))
-            {
-                chosen[header.DataIndex] = (line.Offset, line.Bytes.Length, lastRunAt);
+                headers.Add((header, new JournalSpan(line.Offset, line.Bytes.Length)));
             }
         }
 
+        var latest = LatestRun.Of(headers, h => h.Header.DataIndex, h => h.Header.LastRunAt);
+        return Compact(path, [.. latest.Select(h => h.Span)]);
+    }
+
+    /// <summary>
+    /// Rewrites the file with the rows at <paramref name="spans"/>, in that order (the reader's latest rows: see
+    /// <see cref="ScoredJournal.Spans"/>), copying their bytes without parsing them. The rewrite goes through a
+    /// temporary file and an atomic rename, so the journal is never half-written. Returns the row count.
+    /// </summary>
+    public static int Compact(string path, IReadOnlyList<JournalSpan> spans)
+    {
+        ArgumentNullException.ThrowIfNull(spans);
         var temporary = path + ".compact.tmp";
         using (var source = File.OpenHandle(path))
         using (var target = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
-            foreach (var (offset, length, _) in chosen.OrderBy(p => p.Key).Select(p => p.Value))
+            foreach (var (offset, length) in spans)
             {
                 var buffer = new byte[length];
                 RandomAccess.Read(source, buffer, offset);
@@ -68,6 +73,6 @@ public static class ResultsFile
         }
 
         File.Move(temporary, path, overwrite: true);
-        return chosen.Count;
+        return spans.Count;
     }
 }

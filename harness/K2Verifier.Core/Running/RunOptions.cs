@@ -29,6 +29,12 @@ public sealed record RunOptions
     /// <summary>The reference for trigger precision/recall/F1 in the summary. Default: none.</summary>
     public Baselines.Baseline? Baseline { get; init; }
 
+    /// <summary>
+    /// Which rows the end-of-run read keeps whole (request, response, checks), e.g. the report's problem rows, so the
+    /// report needs no second read (<see cref="Results.JournalReadOptions.KeepRow"/>). Default: null, none.
+    /// </summary>
+    public Func<Results.CaseOutcome, bool>? KeepRow { get; init; }
+
     /// <summary>The published K2VV table to place the run in; null infers it from the model name. Default: null.</summary>
     public string? PublishedTable { get; init; }
 

@@ -3,4 +3,8 @@ using K2Verifier.Metrics;
 namespace K2Verifier.Running;
 
 /// <summary>What a run produced: its outcome, the summary of the journal, the re-judged rows it was computed from, and the files written.</summary>
-public sealed record RunReport(RunOutcome Outcome, RunSummary Summary, IReadOnlyList<Results.CaseOutcome> Outcomes, string ResultsPath, string SummaryPath, string? Message = null);
+public sealed record RunReport(RunOutcome Outcome, RunSummary Summary, IReadOnlyList<Results.CaseOutcome> Outcomes, string ResultsPath, string SummaryPath, string? Message = null)
+{
+    /// <summary>The journal as it was read and judged at the end of the run (handed to every exporter); null when none was read.</summary>
+    public Results.ScoredJournal? Journal { get; init; }
+}

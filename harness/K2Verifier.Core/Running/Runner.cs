@@ -9,8 +9,8 @@ namespace K2Verifier.Running;
 
 /// <summary>
 /// Replays a dataset against a backend with bounded concurrency: each finished request is appended to the journal
-/// (and flushed) before it is counted; at the end the journal is de-duplicated and sorted and the summary is computed
-/// from it. Ctrl-C and a dead endpoint stop the run with the journal intact.
+/// (and flushed) before it is counted; at the end the journal is read once (<see cref="ResultsScorer"/>), then
+/// de-duplicated and sorted, and the summary is computed from what was read. Ctrl-C and a dead endpoint stop the run with the journal intact.
 /// </summary>
 public sealed partial class Runner
 {
@@ -47,6 +47,7 @@ public sealed partial class Runner
         var counters = new RunCounters(_time, start);
         var outcome = RunOutcome.Completed;
         string? message = null;
+        var judged = new System.Collections.Concurrent.ConcurrentDictionary<int, CaseOutcome>();
 
         await using (var journal = ResultsJournal.Open(options.OutputPath, truncate: !options.Incremental))
         {
@@ -60,8 +61,9 @@ public sealed partial class Runner
                 await Parallel.ForEachAsync(requests, parallel, async (request, ct) =>
                 {
                     var response = await SendCountedAsync(request, counters, ct).ConfigureAwait(false);
-                    var row = _evaluator.FromBackend(request, response, MetricsCalculator.PythonIsoFormat(_time.GetLocalNow().DateTime));
+                    var (row, judgedOutcome) = _evaluator.Judge(request, response, MetricsCalculator.PythonIsoFormat(_time.GetLocalNow().DateTime));
                     await journal.AppendAsync(row, CancellationToken.None).ConfigureAwait(false);
+                    judged[row.DataIndex] = judgedOutcome;
                     options.EarlyStop?.Record(row);
                     _observer.CaseFinished(row, WithConcurrency(counters.Record(row)));
                 }).ConfigureAwait(false);
@@ -78,7 +80,14 @@ public sealed partial class Runner
             }
         }
 
-        ResultsFile.Compact(options.OutputPath);
+        // One read of the journal: this run's rows keep the outcome judged as they finished, earlier rows (--incremental)
+        // are judged here; compaction then copies the latest rows by their offsets.
+        var scored = new ResultsScorer(_evaluator).Read(options.OutputPath, options: new JournalReadOptions
+        {
+            Judged = header => judged.TryGetValue(header.DataIndex, out var known) && known.LastRunAt == header.LastRunAt ? known : null,
+            KeepRow = options.KeepRow,
+        });
+        ResultsFile.Compact(options.OutputPath, scored.Spans);
         var finishedAt = _time.GetLocalNow().DateTime;
         var run = new RunInfo
         {
@@ -100,10 +109,9 @@ public sealed partial class Runner
             ConcurrencySettled = (_backend as HttpChatBackend)?.Concurrency?.Settled,
             ConcurrencyTimeline = (_backend as HttpChatBackend)?.Concurrency?.Timeline,
         };
-        var scored = new ResultsScorer(_evaluator).Read(options.OutputPath);
         var summary = scored.Summarize(run, options.Baseline) with { EarlyStop = options.EarlyStop?.Report() };
         await RunSummaryWriter.WriteAsync(summary, options.SummaryPath, CancellationToken.None).ConfigureAwait(false);
-        return new RunReport(outcome, summary, scored.Outcomes, options.OutputPath, options.SummaryPath, message);
+        return new RunReport(outcome, summary, scored.Outcomes, options.OutputPath, options.SummaryPath, message) { Journal = scored };
     }
 
     /// <summary>The progress with the HTTP backend's adaptive concurrency limit, when it has one.</summary>

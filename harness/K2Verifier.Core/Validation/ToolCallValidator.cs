@@ -34,6 +34,7 @@ public sealed class ToolCallValidator
             return new ValidationOutcome(false, [new ToolCallCheck(0, null, false, ToolCallErrorCategory.EmptyToolCalls, Message: "finish_reason is tool_calls but there are no tool calls")]);
         }
 
+        Results.ResultsDiagnostics.ToolCallsJudged(toolCalls.Count);
         var checks = toolCalls.Select(call => Check(call, tools)).ToList();
         return new ValidationOutcome(checks.TrueForAll(c => c.Valid), checks);
     }

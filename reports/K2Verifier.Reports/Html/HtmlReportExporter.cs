@@ -43,6 +43,7 @@ public sealed class HtmlReportExporter : IReportExporter
         Gates(html, model);
         Charts(html, model);
         WireSection.Html(html, model, E);
+        ValidatorSensitiveSection.Html(html, model, E);
         Requests(html, model);
         html.Append("<footer class=\"note\"><p><strong>Legend.</strong> schema accuracy: valid tool-call responses / responses finishing with tool_calls. ")
             .Append("TP/FP/FN/TN: both / only this run / only the baseline / neither finished with tool_calls; precision = TP/(TP+FP), recall = TP/(TP+FN), F1 their harmonic mean. ")
@@ -145,7 +146,7 @@ public sealed class HtmlReportExporter : IReportExporter
         foreach (var (key, title, numeric) in Columns)
         {
             html.Append("<th data-key=\"").Append(key).Append('"').Append(numeric ? " class=\"num\"" : string.Empty).Append(" aria-sort=\"none\"><button type=\"button\">")
-                .Append(E(title)).Append("</button></th>");
+                .Append(E(title).Replace("_", "_<wbr>", StringComparison.Ordinal)).Append("</button></th>");
         }
 
         html.Append("</tr></thead>\n<tbody></tbody>\n</table>\n</div>\n")

@@ -28,6 +28,7 @@ public sealed class MarkdownReportExporter : IReportExporter
         KeyFigureTable(md, model);
         Errors(md, model);
         WireMarkdown.Section(md, model);
+        ValidatorSensitiveMarkdown.Section(md, model);
         ParseFindings(md, model);
         Categories(md, model);
         Published(md, model);

@@ -9,7 +9,7 @@ using K2Verifier.Validation;
 
 namespace K2Verifier.Reports.Model;
 
-/// <summary>Row facts from a re-judged outcome, and the drill-down details of problem rows from the journal.</summary>
+/// <summary>Row facts from a re-judged outcome, and the drill-down details of problem rows from the rows the journal's read kept.</summary>
 public sealed partial class ReportModelBuilder
 {
     private const int AnswerChars = 160;
@@ -48,23 +48,12 @@ public sealed partial class ReportModelBuilder
         _ => "tn",
     };
 
-    /// <summary>Reads the journal again for the problem rows: their answer, failure message and (within the allowance) request and response.</summary>
-    private static List<ReportRow> WithDetails(string path, List<ReportRow> rows, DetailAllowance allowance)
+    /// <summary>The problem rows' answer, failure message and (within the allowance) request and response, from the rows the read kept.</summary>
+    private static List<ReportRow> WithDetails(IReadOnlyDictionary<int, CaseResult> latest, List<ReportRow> rows, DetailAllowance allowance)
     {
-        var wanted = rows.Where(r => r.IsProblem).Select(r => r.DataIndex).ToHashSet();
-        if (wanted.Count == 0)
+        if (latest.Count == 0)
         {
             return rows;
-        }
-
-        var latest = new Dictionary<int, CaseResult>();
-        foreach (var row in ResultsFile.Read(path))
-        {
-            if (row.Result is { } result && wanted.Contains(result.DataIndex)
-                && (!latest.TryGetValue(result.DataIndex, out var current) || LatestRun.Supersedes(result.LastRunAt, current.LastRunAt)))
-            {
-                latest[result.DataIndex] = result;
-            }
         }
 
         var detailed = 0;

@@ -6,10 +6,9 @@ using K2Verifier.Results;
 namespace K2Verifier.Reports.Model;
 
 /// <summary>
-/// Builds the <see cref="ReportModel"/> from results journals: each file is re-scored (<see cref="ResultsScorer"/>,
-/// <see cref="MetricsCalculator"/>) exactly as <c>score</c> does, unless the command hands in the journal it scored
-/// already (<see cref="ReportInput.Journal"/>), then read once more for the request and response of its problem rows
-/// only. Nothing is re-run.
+/// Builds the <see cref="ReportModel"/> from results journals: each file is read and judged once
+/// (<see cref="ResultsScorer"/>, keeping the whole text of its problem rows) exactly as <c>score</c> does, unless the
+/// command hands in the journal it read already (<see cref="ReportInput.Journal"/>). Nothing is re-run or read twice.
 /// </summary>
 public sealed partial class ReportModelBuilder
 {
@@ -20,6 +19,12 @@ public sealed partial class ReportModelBuilder
         ArgumentNullException.ThrowIfNull(scorer);
         _scorer = scorer;
     }
+
+    /// <summary>
+    /// The rows whose whole text the report shows (failed, invalid, differing from <paramref name="baseline"/>, wire
+    /// errors): a command that reads a journal for a report keeps these (<see cref="JournalReadOptions.KeepRow"/>).
+    /// </summary>
+    public static Func<CaseOutcome, bool> ProblemRows(Baselines.Baseline? baseline) => outcome => Facts(outcome, baseline).IsProblem;
 
     /// <summary>The report over <paramref name="inputs"/> (in order); unreadable lines and files go to <paramref name="problems"/>.</summary>
     public ReportModel Build(IReadOnlyList<ReportInput> inputs, ReportOptions options, Action<string>? problems = null)
@@ -49,11 +54,11 @@ public sealed partial class ReportModelBuilder
 
     private ReportRun BuildRun(ReportInput input, ReportOptions options, DetailAllowance allowance, Action<string>? problems)
     {
-        var journal = input.Journal ?? _scorer.Read(input.ResultsPath, problems);
+        var journal = input.Journal ?? _scorer.Read(input.ResultsPath, problems, new JournalReadOptions { KeepRow = ProblemRows(options.Baseline) });
         var info = input.Run ?? new RunInfo();
         var summary = journal.Summarize(info with { PublishedTable = options.PublishedTable ?? info.PublishedTable }, options.Baseline);
-        var rows = MetricsCalculator.Latest(journal.Outcomes).Select(o => Facts(o, options.Baseline)).ToList();
-        rows = WithDetails(input.ResultsPath, rows, allowance);
+        var rows = journal.Latest.Select(o => Facts(o, options.Baseline)).ToList();
+        rows = WithDetails(journal.Rows, rows, allowance);
         return new ReportRun
         {
             Label = input.Label ?? string.Empty,

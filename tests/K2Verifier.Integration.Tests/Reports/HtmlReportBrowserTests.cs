@@ -101,6 +101,33 @@ public sealed class HtmlReportBrowserTests : IDisposable
         await ScreenshotAsync(page, "html-report-requests.png", "#requests", ct);
     }
 
+    [ChromiumFact]
+    public async Task Report_At1400PixelsWide_RequestsTableFitsThePage()
+    {
+        // Arrange: the report of two vendors, long labels and messages included, in a 1400 px wide viewport.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var ct = timeout.Token;
+        await ReportExporters.ExportAllAsync(BuildModel(60), _directory, cancellationToken: ct);
+        var executable = HeadlessChromium.FindExecutable() ?? throw new InvalidOperationException(ChromiumFactAttribute.Missing);
+        await using var browser = await HeadlessChromium.LaunchAsync(executable, ct);
+        var page = browser.Page;
+        await page.SendAsync("Page.enable", null, ct);
+        await page.SendAsync("Emulation.setDeviceMetricsOverride", new { width = 1400, height = 1000, deviceScaleFactor = 1, mobile = false }, ct);
+
+        // Act
+        var loaded = page.NextEvent("Page.loadEventFired");
+        await page.SendAsync("Page.navigate", new { url = new Uri(Path.Combine(_directory, "index.html")).AbsoluteUri }, ct);
+        await loaded.WaitAsync(ct);
+
+        // Assert: rows are drawn, and neither the table nor the page is wider than the page.
+        Assert.True(await Int(page, "document.querySelectorAll('#requests-table tbody tr').length", ct) > 0);
+        var pageWidth = await Int(page, "document.documentElement.clientWidth", ct);
+        Assert.InRange(pageWidth, 1360, 1400); // 1400 less a scroll bar
+        Assert.InRange(await Int(page, "document.getElementById('requests-table').scrollWidth", ct), 1, pageWidth);
+        Assert.InRange(await Int(page, "document.querySelector('.table-wrap').scrollWidth", ct), 1, pageWidth);
+        Assert.InRange(await Int(page, "document.documentElement.scrollWidth", ct), 1, pageWidth);
+    }
+
     public void Dispose()
     {
         try

@@ -7,7 +7,7 @@ namespace K2Verifier.Validation.CrossCheck;
 /// <summary>
 /// Validates every tool call of a results journal with two validators (the python one and the spec one) and lists
 /// the calls whose verdict differs, with the reason class. Only calls that reach schema validation count: a declared
-/// tool with JSON arguments, in a successful row that finished with <c>tool_calls</c>. The last row of a data_index wins.
+/// tool with JSON arguments, in a successful row that finished with <c>tool_calls</c>. The journal's reader applies it to every row and keeps the latest row of a data_index (<see cref="Results.LatestRun"/>).
 /// </summary>
 public sealed class ValidatorCrossCheck
 {
@@ -23,27 +23,10 @@ public sealed class ValidatorCrossCheck
         _spec = spec;
     }
 
-    /// <summary>The validator-sensitive calls of the journal at <paramref name="resultsPath"/>, by data_index and call index.</summary>
-    public IReadOnlyList<ValidatorSensitiveCall> Check(string resultsPath)
+    /// <summary>The disagreements on one results row; the journal's reader (<see cref="Results.ResultsScorer"/>) calls it for every row it reads.</summary>
+    public IReadOnlyList<ValidatorSensitiveCall> CheckRow(int dataIndex, JsonElement row)
     {
-        var rows = new SortedDictionary<int, string>();
-        foreach (var line in File.ReadLines(resultsPath))
-        {
-            if (DataIndex(line) is { } index)
-            {
-                rows[index] = line;
-            }
-        }
-
-        return [.. rows.SelectMany(r => CheckRow(r.Key, r.Value))];
-    }
-
-    /// <summary>The disagreements on one results row (JSON text).</summary>
-    public IReadOnlyList<ValidatorSensitiveCall> CheckRow(int dataIndex, string rowJson)
-    {
-        using var document = JsonDocument.Parse(rowJson);
-        var row = document.RootElement;
-        if (!row.TryGetProperty("response", out var response) || response.ValueKind != JsonValueKind.Object
+        if (row.ValueKind != JsonValueKind.Object || !row.TryGetProperty("response", out var response) || response.ValueKind != JsonValueKind.Object
             || !row.TryGetProperty("request", out var request) || (row.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String && status.GetString() != "success"))
         {
             return [];
@@ -98,19 +81,6 @@ public sealed class ValidatorCrossCheck
         try
         {
             return value.ValueKind == JsonValueKind.String ? JsonDocument.Parse(value.GetString()!) : JsonDocument.Parse(value.GetRawText());
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static int? DataIndex(string line)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(line);
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("data_index", out var index) && index.TryGetInt32(out var value) ? value : null;
         }
         catch (JsonException)
         {

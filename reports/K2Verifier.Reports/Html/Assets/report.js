@@ -50,6 +50,7 @@
   function cell(tr, value, className) {
     var td = document.createElement('td');
     td.textContent = value === null || value === undefined ? '' : String(value);
+    if (td.textContent) { td.title = td.textContent; }
     if (className) { td.className = className; }
     tr.appendChild(td);
   }
