@@ -90,7 +90,7 @@ internal static class RunCommand
             }
 
             runs.Add((last.SummaryPath, last.Summary));
-            journals.Add(new ReportInput(last.ResultsPath, plan.Repeat == 1 ? null : $"run {i}", last.Summary.Run) { Journal = Scored(last) });
+            journals.Add(new ReportInput(last.ResultsPath, plan.Repeat == 1 ? null : $"run {i}", last.Summary.Run) { Journal = Scored(last), Suites = plan.Suites });
             if (!plan.Json || plan.Repeat > 1)
             {
                 SummaryPrinter.Print(last.Summary, messages);

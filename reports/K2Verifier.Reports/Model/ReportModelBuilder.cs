@@ -51,7 +51,7 @@ public sealed partial class ReportModelBuilder
     {
         var journal = input.Journal ?? _scorer.Read(input.ResultsPath, problems);
         var info = input.Run ?? new RunInfo();
-        var summary = journal.Summarize(info with { PublishedTable = options.PublishedTable ?? info.PublishedTable }, options.Baseline);
+        var summary = journal.Summarize(info with { PublishedTable = options.PublishedTable ?? info.PublishedTable }, options.Baseline) with { Suites = input.Suites };
         var rows = MetricsCalculator.Latest(journal.Outcomes).Select(o => Facts(o, options.Baseline)).ToList();
         rows = WithDetails(input.ResultsPath, rows, allowance);
         return new ReportRun

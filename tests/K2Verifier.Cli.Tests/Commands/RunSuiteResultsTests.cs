@@ -39,6 +39,7 @@ public sealed class RunSuiteResultsTests
         var markdown = await File.ReadAllTextAsync(Path.Combine(folder, "report", "summary.md"));
         Assert.Contains("| tool-choice | sim://vllm-0.11.0 | 10/14 | 4 |", markdown, StringComparison.Ordinal);
         Assert.Contains("**tool-choice** `required`", markdown, StringComparison.Ordinal);
+        Assert.Contains("`suites.tool-choice.required_failed==0` | ❌ FAIL |", markdown, StringComparison.Ordinal);
 
         // And report, given the results and that summary, draws the same section.
         var (reportExit, reportOut, reportError) = await CliRunner.RunAsync("report", Path.Combine(folder, "results.jsonl"), summaryPath, "--out", Path.Combine(folder, "again"));
