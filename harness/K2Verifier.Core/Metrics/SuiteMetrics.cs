@@ -18,8 +18,9 @@ public static partial class SuiteMetrics
         var suite = Shape().Match(name).Groups["suite"].Value;
         return summary.Suites is not { } suites
             ? $"{name} needs suite results: give --suite-results DIR (a folder written by suite … --out DIR)"
-            : suites.ContainsKey(suite) ? null
-            : $"{name}: suite {suite} is not among the embedded suite results ({string.Join(", ", suites.Keys)})";
+            : !suites.TryGetValue(suite, out var record) ? $"{name}: suite {suite} is not among the embedded suite results ({string.Join(", ", suites.Keys)})"
+            : record.Outcome != "completed" ? $"{name}: suite {suite} did not complete ({record.Outcome}); run it again with --incremental"
+            : null;
     }
 
     /// <summary>Adds the metrics of every embedded suite to <paramref name="metrics"/>.</summary>

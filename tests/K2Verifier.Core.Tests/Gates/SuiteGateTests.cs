@@ -59,6 +59,17 @@ public sealed class SuiteGateTests
         Assert.Contains("params, tool-choice", result.Note, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Evaluate_SuiteThatDidNotComplete_NotEvaluable()
+    {
+        var summary = WithSuites() with { Suites = new Dictionary<string, SuiteRecord> { ["params"] = Suite(3, 3, 0, ("pass", 3)) with { Outcome = "endpoint_unavailable" } } };
+
+        var result = SummaryGates.Evaluate([GateExpression.Parse("suites.params.required_failed==0")], summary).Single();
+
+        Assert.False(result.Evaluable);
+        Assert.Contains("did not complete (endpoint_unavailable)", result.Note, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("suites.params.required_failed", true)]
     [InlineData("suites.schema.by_status.rejected", true)]
