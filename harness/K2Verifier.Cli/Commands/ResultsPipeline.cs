@@ -46,6 +46,10 @@ internal static class ResultsPipeline
         if (export.ReportDirectory is { } directory)
         {
             await ReportWriter.WriteAsync(console, messages, journals, export.Report, directory, cancellationToken, export.Validator).ConfigureAwait(false);
+            if (summary.Suites is { } suites)
+            {
+                await SuiteReportInputs.AddSectionAsync(messages, suites, directory, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var code = GateReport.Finish(verdicts, messages, console.Error);

@@ -38,6 +38,7 @@ internal static class RunCommand
                 Json = parseResult.GetValue(o.Json),
                 Command = parseResult,
                 Validator = o.Validator.Bind(parseResult),
+                Suites = SuiteReportInputs.Embed(parseResult.GetValue(o.SuiteResults)),
             };
             if (runOptions.Shard is { } shard)
             {
@@ -77,6 +78,7 @@ internal static class RunCommand
             JournalGuard.Prepare(options, console.Error);
             var tally = new FailureTally();
             last = await RunOnceAsync(console, backend, evaluator, options, cancellationToken, tally, plan.Metrics).ConfigureAwait(false);
+            last = last with { Summary = last.Summary with { Suites = plan.Suites } };
             if (options.Shard is not null)
             {
                 await console.Error.WriteLineAsync($"wrote {await ShardManifestWriter.WriteAsync(plan.Command!, options, last, CancellationToken.None).ConfigureAwait(false)}").ConfigureAwait(false);
@@ -89,7 +91,7 @@ internal static class RunCommand
             }
 
             runs.Add((last.SummaryPath, last.Summary));
-            journals.Add(new ReportInput(last.ResultsPath, plan.Repeat == 1 ? null : $"run {i}", last.Summary.Run) { Journal = last.Journal });
+            journals.Add(new ReportInput(last.ResultsPath, plan.Repeat == 1 ? null : $"run {i}", last.Summary.Run) { Journal = last.Journal, Suites = plan.Suites });
             if (!plan.Json || plan.Repeat > 1)
             {
                 SummaryPrinter.Print(last.Summary, messages);
@@ -185,5 +187,8 @@ internal static class RunCommand
 
         /// <summary>The validator of <c>--validator</c>; null for the default (python).</summary>
         public IJsonSchemaValidator? Validator { get; init; }
+
+        /// <summary>The suite results of <c>--suite-results</c>, embedded in the summary; null without it.</summary>
+        public IReadOnlyDictionary<string, SuiteRecord>? Suites { get; init; }
     }
 }

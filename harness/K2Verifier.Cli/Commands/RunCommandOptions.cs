@@ -52,6 +52,8 @@ internal sealed class RunCommandOptions
 
     public Option<string?> ReportDir { get; } = new("--report-dir") { Description = "At the end, write the report (CSV, SVG charts, HTML, Markdown) into this folder." };
 
+    public Option<string?> SuiteResults { get; } = new("--suite-results") { Description = "A folder written by suite (suite-NAME.json): embed its results in summary.json under suites (gates: suites.NAME.required_failed…) and in --report-dir." };
+
     public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON document on stdout (the summary with its gates and verdict); progress and messages go to stderr." };
 
     public Option<double> MaxFailureRate { get; } = new("--max-failure-rate")
@@ -84,7 +86,7 @@ internal sealed class RunCommandOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Samples);
-        foreach (var option in new Option[] { BaseUrl, Model, ApiKey, Concurrency, Timeout, IdleTimeout, Retries, RateLimitRetries, ExtraBody, Temperature, MaxTokens, Incremental, Output, Summary, Repeat, Strict, NormalizeToolIds, ReportDir, Json, MaxFailureRate })
+        foreach (var option in new Option[] { BaseUrl, Model, ApiKey, Concurrency, Timeout, IdleTimeout, Retries, RateLimitRetries, ExtraBody, Temperature, MaxTokens, Incremental, Output, Summary, Repeat, Strict, NormalizeToolIds, ReportDir, SuiteResults, Json, MaxFailureRate })
         {
             command.Options.Add(option);
         }
@@ -148,6 +150,12 @@ internal sealed class RunCommandOptions
         {
             problems.Add("--repeat cannot be combined with a shard: repeat the sharded job instead");
         }
+
+        if (parseResult.GetValue(SuiteResults) is not null && parseResult.GetValue(Repeat) > 1)
+        {
+            problems.Add("--suite-results embeds the suites in one run's summary: it cannot be combined with --repeat");
+        }
+
         var run = new RunOptions
         {
             DatasetPath = parseResult.GetValue(Samples)!,

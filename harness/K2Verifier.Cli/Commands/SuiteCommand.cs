@@ -24,6 +24,11 @@ internal static class SuiteCommand
         {
             var problems = new List<string>();
             var names = o.Suites(parseResult, problems);
+            if (o.Engines.IsLocal(parseResult))
+            {
+                names = ForLocalEngine(names, parseResult.GetValue(o.Engines.Local.Enforce), console.Error, problems);
+            }
+
             var http = o.Http(parseResult, problems);
             o.Engines.Validate(parseResult, problems);
             if (parseResult.GetValue(o.Concurrency) < 1 || parseResult.GetValue(o.Reruns) < 1 || parseResult.GetValue(o.Sample) < 1)
@@ -88,6 +93,34 @@ internal static class SuiteCommand
         }
 
         return (int)exit;
+    }
+
+    /// <summary>
+    /// The suites that apply to the local engine, said on <paramref name="log"/>: params does not (the model runs in
+    /// process, with no API layer that validates request parameters), and tool-choice tests the Enforcer only with
+    /// <c>--enforce</c>. Params alone is a usage error.
+    /// </summary>
+    internal static IReadOnlyList<string> ForLocalEngine(IReadOnlyList<string> names, bool enforce, TextWriter log, List<string> problems)
+    {
+        const string NoApiLayer = "the local engine runs the model in process with no API layer that validates request parameters, so its 4xx probes cannot apply; run suite params with --base-url against the server in front of the model";
+        if (names.Contains("params"))
+        {
+            if (names.Count == 1)
+            {
+                problems.Add($"suite params does not apply to --engine local: {NoApiLayer}");
+            }
+            else
+            {
+                log.WriteLine($"params: skipped with --engine local: {NoApiLayer}");
+            }
+        }
+
+        if (names.Contains("tool-choice") && !enforce)
+        {
+            log.WriteLine("warning: tool-choice: without --enforce the local engine does not apply tool_choice (none, required and the named tool are the model's own choice, invalid values are not rejected); add --enforce to test the Enforcer");
+        }
+
+        return [.. names.Where(n => n != "params")];
     }
 
     private static void Print(TextWriter output, SuiteSummary summary, SuiteReport report)

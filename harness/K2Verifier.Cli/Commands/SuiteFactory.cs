@@ -60,7 +60,8 @@ internal static class SuiteFactory
             : throw new UsageException("tokens: --chat-template FILE is required with --engine http (the model's chat template)");
         Func<string, int> count;
         string described;
-        var tokenizerPath = parseResult.GetValue(o.Tokenizer) ?? modelDir;
+        // The local engine counts with the tokenizer it serves: the trimmed copy when the model's is wider than its logits.
+        var tokenizerPath = parseResult.GetValue(o.Tokenizer) ?? (modelDir is null || sim ? modelDir : OrtGenAI.Serving.TrimmedModelCache.Resolve(modelDir, out _));
         if (tokenizerPath is not null && !sim)
         {
             var tokenizer = Read(() => PromptTokenizer.Load(tokenizerPath), "--tokenizer");

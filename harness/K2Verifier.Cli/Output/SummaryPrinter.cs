@@ -64,6 +64,11 @@ internal static class SummaryPrinter
             rows.Add(("unreadable result lines", Int(s.UnreadableRows)));
         }
 
+        foreach (var (name, suite) in s.Suites ?? new Dictionary<string, SuiteRecord>())
+        {
+            rows.Add(($"suite {name}", $"{Int(suite.Passed)}/{Int(suite.Total)} passed, {Int(suite.RequiredFailed)} required failed"));
+        }
+
         var width = rows.Max(r => r.Name.Length);
         foreach (var (name, value) in rows)
         {

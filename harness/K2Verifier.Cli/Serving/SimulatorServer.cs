@@ -19,7 +19,8 @@ namespace K2Verifier.Cli.Serving;
 /// the body asks for a stream). Requests are matched to dataset lines by their identity (<see cref="Preparation.RequestIdentity"/>:
 /// messages, tools, tool_choice, stream) to find the data_index and its label; an unknown request is answered as the
 /// label <c>stop</c> would have it and said on the log. The <c>flaky</c> and <c>slow</c> profiles apply their faults on
-/// the wire: 429 with <c>Retry-After</c>, 503, connection resets, and delayed, paced streams.
+/// the wire: 429 with <c>Retry-After</c>, 503, connection resets, and delayed, paced streams. A request failing
+/// <see cref="RequestChecks"/> gets the in-process engine's 400 and error body.
 /// </summary>
 internal sealed partial class SimulatorServer : IAsyncDisposable
 {
@@ -99,7 +100,16 @@ internal sealed partial class SimulatorServer : IAsyncDisposable
             return;
         }
 
-        var dataIndex = _index.Find((JsonObject)body) ?? await UnknownAsync(context).ConfigureAwait(false);
+        if (RequestChecks.Find(body) is { } refusal)
+        {
+            // The in-process engine's checks, with the same 400 and error body (suite params agrees over HTTP).
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(RequestChecks.ErrorBody(refusal.Param, refusal.Message), context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        var dataIndex = _index.Find(body) ?? await UnknownAsync(context).ConfigureAwait(false);
         if (await InjectFaultAsync(context, dataIndex).ConfigureAwait(false))
         {
             return;

@@ -119,4 +119,8 @@ public sealed record RunSummary
     /// <summary>What <c>run --early-stop</c> decided (absent for runs without it).</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public EarlyStop.EarlyStopReport? EarlyStop { get; init; }
+
+    /// <summary>Probe-suite results embedded by <c>run --suite-results DIR</c>, by suite name (absent otherwise).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, SuiteRecord>? Suites { get; init; }
 }

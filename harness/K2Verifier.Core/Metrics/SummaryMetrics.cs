@@ -24,13 +24,14 @@ public static class SummaryMetrics
     private static readonly string[] OpenPrefixes = ["error_categories.", "failure_categories.", "finish_others_detail.", "categories.", "wire.codes."];
 
     /// <summary>Groups of counters: a name in them that a summary lacks counted nothing, so gates read it as 0.</summary>
-    public static IReadOnlyList<string> CountPrefixes { get; } = ["error_categories.", "failure_categories.", "finish_others_detail.", "wire.codes."];
+    public static IReadOnlyList<string> CountPrefixes { get; } = ["error_categories.", "failure_categories.", "finish_others_detail.", "wire.codes.", "suites."];
 
     /// <summary>Every fixed metric name, for error messages.</summary>
     public static IReadOnlyList<string> Names => Fixed;
 
     /// <summary>True when <paramref name="name"/> is a metric a summary can have.</summary>
-    public static bool IsKnown(string name) => Fixed.Contains(name, StringComparer.Ordinal) || OpenPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal) && name.Length > p.Length);
+    public static bool IsKnown(string name) =>
+        Fixed.Contains(name, StringComparer.Ordinal) || OpenPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal) && name.Length > p.Length) || SuiteMetrics.IsKnown(name);
 
     /// <summary>
     /// Why <paramref name="name"/> cannot be had from a summary without a baseline (trigger similarity: tp, fp, fn, tn,
@@ -40,6 +41,11 @@ public static class SummaryMetrics
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(name);
+        if (SuiteMetrics.IsKnown(name))
+        {
+            return SuiteMetrics.Unavailable(summary, name);
+        }
+
         var leaf = name.Split('.') switch
         {
             ["intervals", var metric, _] => metric,
@@ -105,6 +111,7 @@ public static class SummaryMetrics
         m["wire.length_calls"] = s.Wire.LengthCalls;
         m["wire.length_calls_cut_off"] = s.Wire.LengthCallsCutOff;
         AddCounts(m, "wire.codes", s.Wire.Codes);
+        SuiteMetrics.Add(m, s.Suites);
         foreach (var (category, c) in s.Categories)
         {
             m[$"categories.{category}.tool_call_f1"] = c.ToolCallF1;

@@ -10,4 +10,7 @@ public sealed record ReportInput(string ResultsPath, string? Label = null, RunIn
 {
     /// <summary>The file already read and re-judged by the command (run, score); null reads and scores it here.</summary>
     public Results.ScoredJournal? Journal { get; init; }
+
+    /// <summary>The probe suites <c>run --suite-results</c> embedded in the run's summary (its gates read them); null without.</summary>
+    public IReadOnlyDictionary<string, SuiteRecord>? Suites { get; init; }
 }

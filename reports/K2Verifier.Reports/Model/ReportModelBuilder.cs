@@ -56,7 +56,7 @@ public sealed partial class ReportModelBuilder
     {
         var journal = input.Journal ?? _scorer.Read(input.ResultsPath, problems, new JournalReadOptions { KeepRow = ProblemRows(options.Baseline) });
         var info = input.Run ?? new RunInfo();
-        var summary = journal.Summarize(info with { PublishedTable = options.PublishedTable ?? info.PublishedTable }, options.Baseline);
+        var summary = journal.Summarize(info with { PublishedTable = options.PublishedTable ?? info.PublishedTable }, options.Baseline) with { Suites = input.Suites };
         var rows = journal.Latest.Select(o => Facts(o, options.Baseline)).ToList();
         rows = WithDetails(journal.Rows, rows, allowance);
         return new ReportRun

@@ -50,6 +50,32 @@ public sealed class SuiteCommandTests
     }
 
     [Fact]
+    public async Task Suite_ParamsOnLocalEngine_ExitsUsageErrorSayingWhy()
+    {
+        var output = Path.Combine(Path.GetDirectoryName(Samples(1))!, "out");
+
+        var (exitCode, _, error) = await CliRunner.RunAsync("suite", "params", "--engine", "local", "--model-dir", Repository.Shared("models", "tiny-random-gpt2-fp32"), "--out", output);
+
+        Assert.Equal((int)ExitCode.UsageError, exitCode);
+        Assert.Contains("suite params does not apply to --engine local: the local engine runs the model in process with no API layer that validates request parameters", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void ForLocalEngine_ToolChoiceWithoutEnforce_WarnsAndParamsDropped()
+    {
+        using var log = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        var problems = new List<string>();
+
+        var names = K2Verifier.Cli.Commands.SuiteCommand.ForLocalEngine(["params", "tool-choice"], enforce: false, log, problems);
+
+        Assert.Equal(["tool-choice"], names);
+        Assert.Empty(problems);
+        Assert.Contains("params: skipped with --engine local", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("tool-choice: without --enforce the local engine does not apply tool_choice", log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Suite_UnknownName_ExitsUsageErrorWithSuggestion()
     {
         var (exitCode, _, error) = await CliRunner.RunAsync("suite", "param", "--engine", "sim");
