@@ -42,46 +42,54 @@ internal static class TinyLlama
             Weights("embedding", random, Vocabulary, Hidden),
             Weights("token_head", random, Hidden, Vocabulary),
             Weights("context_head", random, kv, Vocabulary),
-            Longs("heads_shape", 0, 0, KvHeads, HeadSize),
-            Longs("flat_shape", 0, kv),
-            Longs("axes_1_3", 1, 3),
             Longs("axis_1", 1),
-            Longs("axis_2", 2),
+            Tensor("one", [], Int64Type, BitConverter.GetBytes(1L)),
         };
-        var nodes = new List<byte[]> { Node("Gather", ["embedding", "input_ids"], "x") };
+        var nodes = new List<byte[]>
+        {
+            Node("Gather", ["embedding", "input_ids"], "x"),
+            // GroupQueryAttention's lengths, as GenAI's model builder derives them: seqlens_k = mask sum - 1, and the total length.
+            Node("ReduceSum", ["attention_mask", "axis_1"], "mask_sum", IntAttribute("keepdims", 0)),
+            Node("Sub", ["mask_sum", "one"], "seqlens_k64"),
+            Node("Cast", ["seqlens_k64"], "seqlens_k", IntAttribute("to", Int32Type)),
+            Node("Shape", ["attention_mask"], "mask_shape"),
+            Node("Gather", ["mask_shape", "one"], "total64"),
+            Node("Cast", ["total64"], "total_sequence_length", IntAttribute("to", Int32Type)),
+        };
         var inputs = new List<byte[]> { Value("input_ids", Int64Type, "batch", "seq"), Value("attention_mask", Int64Type, "batch", "total") };
         var outputs = new List<byte[]> { Value("logits", FloatType, "batch", "seq", Vocabulary) };
         for (var layer = 0; layer < Layers; layer++)
         {
-            foreach (var kind in new[] { "key", "value" })
+            var projections = new List<string>();
+            foreach (var kind in new[] { "query", "key", "value" })
             {
                 var name = string.Create(CultureInfo.InvariantCulture, $"{kind}_{layer}");
                 initializers.Add(Weights($"w_{name}", random, Hidden, kv));
-                nodes.Add(Node("MatMul", ["x", $"w_{name}"], $"{name}_flat"));
-                nodes.Add(Node("Reshape", [$"{name}_flat", "heads_shape"], $"{name}_heads"));
-                nodes.Add(Node("Transpose", [$"{name}_heads"], $"{name}_new", IntsAttribute("perm", 0, 2, 1, 3)));
-                var past = string.Create(CultureInfo.InvariantCulture, $"past_key_values.{layer}.{kind}");
-                var present = string.Create(CultureInfo.InvariantCulture, $"present.{layer}.{kind}");
-                nodes.Add(Node("Concat", [past, $"{name}_new"], present, IntAttribute("axis", 2)));
-                inputs.Add(Value(past, FloatType, "batch", KvHeads, "past", HeadSize));
-                outputs.Add(Value(present, FloatType, "batch", KvHeads, "total", HeadSize));
+                nodes.Add(Node("MatMul", ["x", $"w_{name}"], name));
+                projections.Add(name);
+            }
+
+            string Name(string format) => string.Format(CultureInfo.InvariantCulture, format, layer);
+            nodes.Add(Node(
+                MicrosoftDomain,
+                "GroupQueryAttention",
+                [.. projections, Name("past_key_values.{0}.key"), Name("past_key_values.{0}.value"), "seqlens_k", "total_sequence_length"],
+                [Name("attention_{0}"), Name("present.{0}.key"), Name("present.{0}.value")],
+                IntAttribute("num_heads", KvHeads),
+                IntAttribute("kv_num_heads", KvHeads)));
+            foreach (var kind in new[] { "key", "value" })
+            {
+                inputs.Add(Value($"past_key_values.{layer}.{kind}", FloatType, "batch", KvHeads, "past", HeadSize));
+                outputs.Add(Value($"present.{layer}.{kind}", FloatType, "batch", KvHeads, "total", HeadSize));
             }
         }
 
-        var lastValues = string.Create(CultureInfo.InvariantCulture, $"present.{Layers - 1}.value");
+        var lastAttention = string.Create(CultureInfo.InvariantCulture, $"attention_{Layers - 1}");
         nodes.AddRange(
         [
-            Node("Cast", ["attention_mask"], "mask", IntAttribute("to", FloatType)),
-            Node("Unsqueeze", ["mask", "axes_1_3"], "mask4"),
-            Node("Mul", [lastValues, "mask4"], "masked"),
-            Node("ReduceSum", ["masked", "axis_2"], "value_sum", IntAttribute("keepdims", 0)),
-            Node("ReduceSum", ["mask4", "axis_2"], "mask_count", IntAttribute("keepdims", 0)),
-            Node("Div", ["value_sum", "mask_count"], "context"),
-            Node("Reshape", ["context", "flat_shape"], "context_flat"),
-            Node("MatMul", ["context_flat", "context_head"], "context_logits"),
-            Node("Unsqueeze", ["context_logits", "axis_1"], "context_logits3"),
+            Node("MatMul", [lastAttention, "context_head"], "context_logits"),
             Node("MatMul", ["x", "token_head"], "token_logits"),
-            Node("Add", ["token_logits", "context_logits3"], "logits"),
+            Node("Add", ["token_logits", "context_logits"], "logits"),
         ]);
         return OnnxProto.Model(Graph(nodes, initializers, inputs, outputs), opset: 17);
     }
