@@ -55,11 +55,25 @@ public sealed partial class OrtGenAIEngine : IDisposable
         EosTokenIds = [.. _eosTokenIds.Order()];
         if (options.MaxBatchSize > 1)
         {
-            _batch = new BatchedGenerator(
-                Native.ManagedModelHandle.Of(model),
-                new BatchedGeneratorContext(_native, _timeProvider, () => _tokenizer?.CreateStream(), TokenText));
+            try
+            {
+                _batch = new BatchedGenerator(
+                    Native.ManagedModelHandle.Of(model),
+                    new BatchedGeneratorContext(_native, _timeProvider, () => _tokenizer?.CreateStream(), TokenText));
+            }
+            catch (OrtGenAIException ex)
+            {
+                // GenAI's engine serves decoder-only models with its attention (llama, qwen, phi, mistral…): others run one at a time.
+                BatchingProblem = ex.NativeMessage;
+            }
         }
     }
+
+    /// <summary>
+    /// GenAI's reason when batching was asked for (<see cref="OrtGenAIEngineOptions.MaxBatchSize"/> above 1) but its
+    /// engine refused the model (e.g. "Expected a decoder-only model" for gpt2); requests then run one at a time. Else null.
+    /// </summary>
+    public string? BatchingProblem { get; }
 
     /// <summary>
     /// Requests generated at once: the engine's batch size (<c>OgaEngineCapabilitiesGetConfiguredMaxBatchSize</c>)
