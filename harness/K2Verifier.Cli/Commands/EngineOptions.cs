@@ -76,14 +76,15 @@ internal sealed class EngineOptions
     /// <param name="http">The HTTP backend's options (null unless --engine http).</param>
     /// <param name="modelName">The model name of the local engine's responses (its folder's name when null).</param>
     /// <param name="log">Where the local engine prints its resource estimate and notices.</param>
-    public IChatBackend Create(ParseResult parseResult, string datasetPath, HttpBackendOptions? http, string? modelName, TextWriter log)
+    /// <param name="concurrency">Requests the local engine batches at once (<c>--concurrency</c>); 1 runs them one at a time.</param>
+    public IChatBackend Create(ParseResult parseResult, string datasetPath, HttpBackendOptions? http, string? modelName, TextWriter log, int concurrency = 1)
     {
         if (IsLocal(parseResult))
         {
             var settings = Local.Bind(parseResult);
             var template = parseResult.GetValue(ChatTemplate) is { } file ? LoadTemplate(file) : null;
             var format = ToolCallFormatRegistry.Get(parseResult.GetValue(ToolFormat)!);
-            return LocalBackendFactory.Create(settings, modelName ?? LocalModelOptions.DefaultModelName(settings.ModelDirectory), template, format, log);
+            return LocalBackendFactory.Create(settings, modelName ?? LocalModelOptions.DefaultModelName(settings.ModelDirectory), template, format, log, concurrency);
         }
 
         if (IsSimulator(parseResult))

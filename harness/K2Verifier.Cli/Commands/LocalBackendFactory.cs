@@ -19,10 +19,11 @@ namespace K2Verifier.Cli.Commands;
 /// </summary>
 internal static class LocalBackendFactory
 {
-    /// <summary>Sequences the engine holds at once: it runs one request at a time.</summary>
-    public const int SequencesAtOnce = 1;
-
-    public static OrtGenAIChatBackend Create(LocalModelSettings settings, string modelName, ChatTemplate? template, IToolCallFormat format, TextWriter log)
+    /// <summary>
+    /// Creates the backend. <paramref name="concurrency"/> (<c>--concurrency</c>) above 1 batches that many requests
+    /// through GenAI's engine, and the KV-cache estimate counts that many sequences; 1 runs them one at a time.
+    /// </summary>
+    public static OrtGenAIChatBackend Create(LocalModelSettings settings, string modelName, ChatTemplate? template, IToolCallFormat format, TextWriter log, int concurrency = 1)
     {
         var directory = settings.ModelDirectory;
         GenAIModelConfig config;
@@ -36,7 +37,7 @@ internal static class LocalBackendFactory
         }
 
         template ??= FolderTemplate(directory);
-        var estimate = ResourceEstimate.For(directory, config, settings.Device, contextLength: null, SequencesAtOnce);
+        var estimate = ResourceEstimate.For(directory, config, settings.Device, contextLength: null, concurrency);
         var available = ResourceEstimate.MeasureAvailableMemory();
         log.WriteLine($"local engine: {Describe(estimate)}; {ResourceEstimate.Format(available)} available");
         if (CheckFits(estimate, available) is { } problem)
@@ -58,10 +59,18 @@ internal static class LocalBackendFactory
             throw new UsageException($"--model-dir {directory}: the tokenizer is wider than the model's logits and could not be trimmed: {ex.Message}", ex);
         }
 
-        var engine = Load(loadDirectory, settings);
+        var engine = Load(loadDirectory, settings, concurrency);
+        if (engine.BatchingProblem is { } refused)
+        {
+            log.WriteLine($"local engine: GenAI's engine cannot batch this model ({refused}); requests run one at a time");
+        }
+
+        var scheduling = engine.IsBatching
+            ? $"up to {engine.MaxBatchSize} requests generate together through GenAI's engine (static batches)"
+            : "requests run one at a time (the engine serializes them; --concurrency only overlaps the harness's own work)";
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"local engine: {modelName} ({engine.ModelType} on {engine.DeviceType}), context {engine.ContextLength} tokens, tool format {format.Name}, "
-            + $"Enforcer {(settings.Enforce ? "on" : "off")}; requests run one at a time (the engine serializes them; --concurrency only overlaps the harness's own work)"));
+            + $"Enforcer {(settings.Enforce ? "on" : "off")}; {scheduling}"));
         return new OrtGenAIChatBackend(engine, template, format, new OrtGenAIChatBackendOptions { ModelName = modelName, Enforce = settings.Enforce });
     }
 
@@ -69,10 +78,26 @@ internal static class LocalBackendFactory
     public static string? CheckFits(ResourceEstimate estimate, long available)
     {
         ArgumentNullException.ThrowIfNull(estimate);
-        return estimate.TotalBytes <= available
-            ? null
-            : $"--engine local: the model needs about {ResourceEstimate.Format(estimate.TotalBytes)} ({Describe(estimate)}) "
-                + $"but only {ResourceEstimate.Format(available)} is available; free memory or use a smaller model or context";
+        if (estimate.TotalBytes <= available)
+        {
+            return null;
+        }
+
+        var problem = $"--engine local: the model needs about {ResourceEstimate.Format(estimate.TotalBytes)} ({Describe(estimate)}) "
+            + $"but only {ResourceEstimate.Format(available)} is available; ";
+        var largest = LargestBatch(estimate, available);
+        return largest >= 1 && estimate.Concurrency > 1
+            ? problem + string.Create(CultureInfo.InvariantCulture, $"the largest batch that fits is {largest} (--concurrency {largest})")
+            : problem + "free memory or use a smaller model or context";
+    }
+
+    /// <summary>The most sequences whose KV cache fits beside the weights in <paramref name="available"/> bytes (0 when none does).</summary>
+    public static long LargestBatch(ResourceEstimate estimate, long available)
+    {
+        ArgumentNullException.ThrowIfNull(estimate);
+        var perSequence = (estimate.KvCacheBytes ?? 0) / estimate.Concurrency;
+        var room = available - estimate.WeightBytes;
+        return room <= 0 ? 0 : perSequence <= 0 ? long.MaxValue : room / perSequence;
     }
 
     /// <summary><c>weights 564.6 KiB on disk, KV cache 640.0 KiB for 512 tokens × 1 sequence</c>.</summary>
@@ -113,12 +138,12 @@ internal static class LocalBackendFactory
             $"--engine local: {directory} has no chat template (none in tokenizer_config.json, no chat_template.jinja); pass --chat-template FILE");
     }
 
-    private static OrtGenAIEngine Load(string directory, LocalModelSettings settings)
+    private static OrtGenAIEngine Load(string directory, LocalModelSettings settings, int concurrency)
     {
         OrtGenAIEngine engine;
         try
         {
-            engine = OrtGenAIEngine.Load(directory, new OrtGenAIEngineOptions { Device = settings.Device, LibraryPath = settings.LibraryPath });
+            engine = OrtGenAIEngine.Load(directory, new OrtGenAIEngineOptions { Device = settings.Device, LibraryPath = settings.LibraryPath, MaxBatchSize = concurrency });
         }
         catch (OrtGenAILibraryNotFoundException ex)
         {

@@ -45,7 +45,7 @@ internal static class RunCommand
                 await console.Error.WriteLineAsync($"shard {shard} (from {o.ShardSource}): only the requests whose hash falls in it are sent").ConfigureAwait(false);
             }
 
-            var backend = o.Engines.Create(parseResult, runOptions.DatasetPath, backendOptions, runOptions.Preparation.Model, console.Error);
+            var backend = o.Engines.Create(parseResult, runOptions.DatasetPath, backendOptions, runOptions.Preparation.Model, console.Error, runOptions.Concurrency);
             using var metrics = o.Telemetry.IsEnabled(parseResult) ? new RunMetrics(runOptions.Preparation.Model, () => (backend as HttpChatBackend)?.ConcurrencyLimit ?? runOptions.Concurrency) : null;
             var exporter = metrics is null ? null : await o.Telemetry.StartAsync(parseResult, metrics, console.Error, cancellationToken).ConfigureAwait(false);
             try

@@ -55,6 +55,11 @@ public sealed partial class OrtGenAIEngine
         }
 
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_batch is not null)
+        {
+            return await GenerateBatchedAsync([.. promptTokens], options, cancellationToken).ConfigureAwait(false);
+        }
+
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -105,33 +110,41 @@ public sealed partial class OrtGenAIEngine
                     timeToFirstToken = elapsed;
                 }
 
-                if (options.OnToken is { } onToken)
-                {
-                    var text = stream is null || _eosTokenIds.Contains(token) ? string.Empty : stream.Decode(token);
-                    if (options.KeepSpecialTokens && _specialTokenTexts.TryGetValue(token, out var special))
-                    {
-                        text = special;
-                    }
-
-                    onToken(new GeneratedToken(tokens.Count - 1, token, text, elapsed));
-                }
+                options.OnToken?.Invoke(new GeneratedToken(tokens.Count - 1, token, TokenText(token, stream, options), elapsed));
             }
         }
 
-        var endsWithEos = tokens.Count > 0 && _eosTokenIds.Contains(tokens[^1]);
         // With guidance fast-forward GenAI ends a finished grammar without sampling an EOS: done before the limit is a stop too.
-        var stopped = endsWithEos || (generator.IsDone() && tokens.Count < maxNewTokens);
+        var stopped = generator.IsDone() && tokens.Count < maxNewTokens;
+        return Result(prompt.Length, tokens, stopped, options, timeToFirstToken, _timeProvider.GetElapsedTime(started));
+    }
+
+    /// <summary>The result of a generation that produced <paramref name="tokens"/> (a sampled EOS last, if any).</summary>
+    private GenerationResult Result(int promptLength, List<int> tokens, bool stopped, GenerationOptions options, TimeSpan timeToFirstToken, TimeSpan duration)
+    {
+        var endsWithEos = tokens.Count > 0 && _eosTokenIds.Contains(tokens[^1]);
         var textTokens = endsWithEos ? tokens.GetRange(0, tokens.Count - 1) : tokens;
         return new GenerationResult
         {
             Text = _tokenizer is null ? string.Empty
                 : options.KeepSpecialTokens ? DetokenizeKeepingSpecialTokens(textTokens.ToArray()) : Decode(_tokenizer, textTokens.ToArray()),
             TokenIds = tokens,
-            PromptTokenCount = prompt.Length,
-            FinishReason = stopped ? GenerationFinishReason.Stop : GenerationFinishReason.Length,
+            PromptTokenCount = promptLength,
+            FinishReason = endsWithEos || stopped ? GenerationFinishReason.Stop : GenerationFinishReason.Length,
             TimeToFirstToken = timeToFirstToken,
-            Duration = _timeProvider.GetElapsedTime(started),
+            Duration = duration,
         };
+    }
+
+    /// <summary>The text <see cref="GenerationOptions.OnToken"/> shows for <paramref name="token"/>.</summary>
+    private string TokenText(int token, TokenizerStream? stream, GenerationOptions options)
+    {
+        if (options.KeepSpecialTokens && _specialTokenTexts.TryGetValue(token, out var special))
+        {
+            return special;
+        }
+
+        return stream is null || _eosTokenIds.Contains(token) ? string.Empty : stream.Decode(token);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using K2Verifier.OrtGenAI.Batching;
 using K2Verifier.OrtGenAI.Loading;
 using K2Verifier.OrtGenAI.Model;
 using Microsoft.ML.OnnxRuntimeGenAI;
@@ -21,6 +22,8 @@ public sealed partial class OrtGenAIEngine : IDisposable
     private readonly GenAIModel _model;
     private readonly Tokenizer? _tokenizer;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _native = new();
+    private readonly BatchedGenerator? _batch;
     private readonly TimeProvider _timeProvider;
     private readonly int _contextLength;
     private readonly int _vocabSize;
@@ -50,7 +53,36 @@ public sealed partial class OrtGenAIEngine : IDisposable
         _tokenizerIds = tokenizerFolder?.VocabularySize;
         _specialTokenTexts = SpecialTokens.Where(p => !_eosTokenIds.Contains(p.Value)).GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.First().Key);
         EosTokenIds = [.. _eosTokenIds.Order()];
+        if (options.MaxBatchSize > 1)
+        {
+            try
+            {
+                _batch = new BatchedGenerator(
+                    Native.ManagedModelHandle.Of(model),
+                    new BatchedGeneratorContext(_native, _timeProvider, () => _tokenizer?.CreateStream(), TokenText));
+            }
+            catch (OrtGenAIException ex)
+            {
+                // GenAI's engine serves decoder-only models with its attention (llama, qwen, phi, mistral…): others run one at a time.
+                BatchingProblem = ex.NativeMessage;
+            }
+        }
     }
+
+    /// <summary>
+    /// GenAI's reason when batching was asked for (<see cref="OrtGenAIEngineOptions.MaxBatchSize"/> above 1) but its
+    /// engine refused the model (e.g. "Expected a decoder-only model" for gpt2); requests then run one at a time. Else null.
+    /// </summary>
+    public string? BatchingProblem { get; }
+
+    /// <summary>
+    /// Requests generated at once: the engine's batch size (<c>OgaEngineCapabilitiesGetConfiguredMaxBatchSize</c>)
+    /// when batching, else 1.
+    /// </summary>
+    public int MaxBatchSize => _batch?.MaxBatchSize ?? 1;
+
+    /// <summary>True when requests go through GenAI's engine (<see cref="OrtGenAIEngineOptions.MaxBatchSize"/> above 1).</summary>
+    public bool IsBatching => _batch is not null;
 
     /// <summary>The model folder.</summary>
     public string ModelDirectory { get; }
@@ -120,6 +152,12 @@ public sealed partial class OrtGenAIEngine : IDisposable
     {
         using var config = new Config(directory);
         config.ClearProviders();
+        if (options.MaxBatchSize > 1)
+        {
+            // The engine's static scheduler takes its batch size from engine.static_batching.max_batch_size (default 4).
+            config.Overlay("{\"engine\":{\"static_batching\":{\"max_batch_size\":" + options.MaxBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}}}");
+        }
+
         if (options.Device == ExecutionDevice.Cuda)
         {
             config.AppendProvider("cuda");
@@ -145,11 +183,14 @@ public sealed partial class OrtGenAIEngine : IDisposable
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokenizer = RequireTokenizer();
-        return GenAICall.Run("OgaTokenizerEncode", () =>
+        lock (_native)
         {
-            using var sequences = tokenizer.Encode(text);
-            return sequences[0].ToArray();
-        });
+            return GenAICall.Run("OgaTokenizerEncode", () =>
+            {
+                using var sequences = tokenizer.Encode(text);
+                return sequences[0].ToArray();
+            });
+        }
     }
 
     /// <summary>Decodes token ids to text (special tokens skipped).</summary>
@@ -198,17 +239,21 @@ public sealed partial class OrtGenAIEngine : IDisposable
         }
 
         _disposed = true;
+        _batch?.Dispose();
         _tokenizer?.Dispose();
         _model.Dispose();
         OrtGenAIShutdown.ModelReleased();
         // _gate is not disposed: a generation in flight still releases it (SemaphoreSlim holds no native resource here).
     }
 
-    private static string Decode(Tokenizer tokenizer, ReadOnlySpan<int> tokens)
+    private string Decode(Tokenizer tokenizer, ReadOnlySpan<int> tokens)
     {
         try
         {
-            return tokenizer.Decode(tokens);
+            lock (_native)
+            {
+                return tokenizer.Decode(tokens);
+            }
         }
         catch (OnnxRuntimeGenAIException ex)
         {

@@ -17,6 +17,14 @@ public sealed record OrtGenAIEngineOptions
     /// <summary>Provider options as (provider, key, value), e.g. <c>("cuda", "device_id", "1")</c>. Default: none.</summary>
     public IReadOnlyList<(string Provider, string Key, string Value)> ProviderOptions { get; init; } = [];
 
+    /// <summary>
+    /// Requests generated at once. Default: 1, one at a time through the generator API (the reference path). Above 1
+    /// the model is served through GenAI's engine (<c>OgaEngine</c>) with this batch size (genai_config's
+    /// <c>engine.static_batching.max_batch_size</c>, overlaid), and concurrent <see cref="OrtGenAIEngine.GenerateAsync(IReadOnlyList{int}, GenerationOptions, CancellationToken)"/>
+    /// calls share its steps.
+    /// </summary>
+    public int MaxBatchSize { get; init; } = 1;
+
     /// <summary>The clock for timings. Default: <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -14,9 +14,10 @@ namespace K2Verifier.OrtGenAI.Serving;
 /// greedy), top_p, seed and max_tokens (capped to the context), optionally constrained by the Enforcer, and parsed
 /// with a tool-call format into the body an OpenAI-compatible server sends: JSON, or SSE for <c>stream: true</c>.
 /// <para>
-/// Requests run one at a time: tokenization and generation of a request hold a gate (GenAI's C API is not thread
-/// safe: tokenizing one request while another generates changed greedy outputs), so durations and time to first token
-/// are measured from when the request takes the gate, not including the wait behind others. Failures are rows, not exceptions: a prompt that
+/// With a batching engine (<see cref="OrtGenAIEngine.IsBatching"/>) concurrent requests generate together through
+/// GenAI's engine. Otherwise requests run one at a time: tokenization and generation of a request hold a gate (GenAI's
+/// C API is not thread safe: tokenizing one request while another generated once changed greedy outputs), so
+/// durations and time to first token are measured from when the request takes the gate, not including the wait behind others. Failures are rows, not exceptions: a prompt that
 /// fills the context is HTTP 400 <c>context_length_exceeded</c>; a request the template or the Enforcer cannot handle
 /// is 400; a native generation error is 500 with GenAI's message.
 /// </para>
@@ -47,6 +48,12 @@ public sealed partial class OrtGenAIChatBackend : IChatBackend, IDisposable
     public async Task<BackendResponse> SendAsync(PreparedRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (_engine.IsBatching)
+        {
+            // GenAI's engine batches concurrent requests; tokenizing takes the engine's lock, so it never overlaps a step.
+            return await AnswerAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -6,20 +6,27 @@ using K2Verifier.OrtGenAI.Loading;
 namespace K2Verifier.Benchmarks.Generation;
 
 /// <summary>
-/// <c>./run.sh bench generate [--model DIR] [--tokens N] [--runs N]</c>: tokens per second of
+/// <c>./run.sh bench generate [--model DIR] [--tokens N] [--runs N] [--batch-requests N] [--batch-tokens N] [--batch-only]</c>: tokens per second of
 /// <see cref="OrtGenAIEngine.GenerateAsync(IReadOnlyList{int}, GenerationOptions, CancellationToken)"/> against
 /// <see cref="NativeGenerationLoop"/> on the same model, prompt and greedy search (so both produce the same tokens).
 /// Runs alternate between the two loops to cancel drift; the figure is the ratio of median rates (target >= 0.95).
-/// Then the per-token cost of guidance (see <see cref="GuidanceCost"/>).
+/// Then the per-token cost of guidance (see <see cref="GuidanceCost"/>), and batching through GenAI's engine at
+/// concurrency 1, 4 and 8 (see <see cref="BatchThroughput"/>; <c>--batch-requests N</c>, <c>--batch-tokens N</c>).
 /// </summary>
 internal static class GenerateBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var model = StringArg(args, "--model") ?? Path.Combine(RepositoryRoot(), "..", "shared", "models", "tiny-random-gpt2-fp32");
+        var model = StringArg(args, "--model") ?? GptFolder();
         var newTokens = IntArg(args, "--tokens", 256);
         var runs = IntArg(args, "--runs", 40);
         var library = OrtGenAILibrary.Load(StringArg(args, "--ortgenai-lib"));
+        if (args.Contains("--batch-only"))
+        {
+            Console.WriteLine(await BatchThroughput.MeasureAsync(GptFolder(), IntArg(args, "--batch-requests", 64), IntArg(args, "--batch-tokens", 64)));
+            return 0;
+        }
+
         using var engine = OrtGenAIEngine.Load(model);
         var nativeModel = NativeGenerationLoop.CreateModel(Path.GetFullPath(model));
         int[] prompt = [10, 20, 30];
@@ -59,8 +66,11 @@ internal static class GenerateBenchmark
             """));
         NativeGenerationLoop.DestroyModel(nativeModel);
         Console.WriteLine(await GuidanceCost.MeasureAsync(model, Math.Max(10, runs / 2)));
+        Console.WriteLine(await BatchThroughput.MeasureAsync(GptFolder(), IntArg(args, "--batch-requests", 64), IntArg(args, "--batch-tokens", 64)));
         return 0;
     }
+
+    private static string GptFolder() => Path.Combine(RepositoryRoot(), "..", "shared", "models", "tiny-random-gpt2-fp32");
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 

@@ -98,4 +98,31 @@ public sealed class RunLocalEngineTests : IDisposable
             problem);
         Assert.Null(LocalBackendFactory.CheckFits(estimate, available: 5L << 30));
     }
+
+    [Fact]
+    public void CheckFits_BatchAboveAvailableMemory_NamesTheLargestBatchThatFits()
+    {
+        // 8 sequences of 512 MiB KV each beside 3 GiB of weights; 6 GiB available leaves room for 6.
+        var estimate = new ResourceEstimate(WeightBytes: 3L << 30, KvCacheBytes: 4L << 30, ContextLength: 131_072, Concurrency: 8);
+
+        var problem = LocalBackendFactory.CheckFits(estimate, available: 6L << 30);
+
+        Assert.Equal(
+            "--engine local: the model needs about 7.0 GiB (weights 3.0 GiB on disk, KV cache 4.0 GiB for 131072 tokens × 8 sequences held at once) "
+            + "but only 6.0 GiB is available; the largest batch that fits is 6 (--concurrency 6)",
+            problem);
+        Assert.Equal(6, LocalBackendFactory.LargestBatch(estimate, available: 6L << 30));
+        Assert.Null(LocalBackendFactory.CheckFits(estimate, available: 7L << 30));
+    }
+
+    [Fact]
+    public void CheckFits_BatchWhoseWeightsAloneDoNotFit_AsksForLessMemory()
+    {
+        var estimate = new ResourceEstimate(WeightBytes: 3L << 30, KvCacheBytes: 4L << 30, ContextLength: 131_072, Concurrency: 8);
+
+        var problem = LocalBackendFactory.CheckFits(estimate, available: 2L << 30);
+
+        Assert.EndsWith("but only 2.0 GiB is available; free memory or use a smaller model or context", problem);
+        Assert.Equal(0, LocalBackendFactory.LargestBatch(estimate, available: 2L << 30));
+    }
 }

@@ -21,7 +21,9 @@ public sealed class LocalEngineRunTests(ITestOutputHelper output)
         output.WriteLine(run.Out);
         Assert.True(run.ExitCode == (int)ExitCode.Ok, run.Error);
         // The header goes to stderr before the progress lines (issue 13: with stderr redirected it came after them).
-        Assert.Contains("local engine: weights 564.6 KiB on disk, KV cache 640.0 KiB for 512 tokens × 1 sequence held at once", run.Error);
+        // The default --concurrency (5) asks for a batch: the estimate counts 5 sequences, and GenAI's engine refuses gpt2.
+        Assert.Contains("local engine: weights 564.6 KiB on disk, KV cache 3.1 MiB for 512 tokens × 5 sequences held at once", run.Error);
+        Assert.Contains("GenAI's engine cannot batch this model (", run.Error);
         Assert.Contains("serving a copy whose tokenizer is trimmed to the logits", run.Error);
         Assert.Contains("requests run one at a time", run.Error);
         Assert.InRange(run.Error.IndexOf("local engine:", StringComparison.Ordinal), 0, run.Error.IndexOf("replaying ", StringComparison.Ordinal));

@@ -25,13 +25,17 @@ internal sealed record LocalRun(int ExitCode, string Out, string Error, JsonElem
 
     public static string Template => Path.Combine(Repository.Root, "tests", "TestData", "LocalEngine", "hermes-mini.jinja");
 
-    public static async Task<LocalRun> RunAsync(TemporaryFolder folder, string samples, params string[] extra)
+    public static Task<LocalRun> RunAsync(TemporaryFolder folder, string samples, params string[] extra) =>
+        RunOnAsync(TestModels.Gpt2, folder, samples, extra);
+
+    /// <summary>The same run on the model in <paramref name="modelDirectory"/>.</summary>
+    public static async Task<LocalRun> RunOnAsync(string modelDirectory, TemporaryFolder folder, string samples, params string[] extra)
     {
         var output = Path.Combine(folder.Path, "results.jsonl");
         var summary = Path.Combine(folder.Path, "summary.json");
         string[] args =
         [
-            "run", samples, "--engine", "local", "--model-dir", TestModels.Gpt2,
+            "run", samples, "--engine", "local", "--model-dir", modelDirectory,
             "--chat-template", Template, "--tool-format", "hermes", "--temperature", "0",
             "--output", output, "--summary", summary, .. extra,
         ];

@@ -10,21 +10,31 @@ internal static class OnnxProto
 {
     public const int FloatType = 1;
     public const int Int64Type = 7;
+    public const int Int32Type = 6;
 
-    /// <summary>ModelProto: ir_version (1), producer_name (2), graph (7), opset_import (8: the default domain).</summary>
+    /// <summary>
+    /// ModelProto: ir_version (1), producer_name (2), graph (7), opset_import (8: the default domain, and
+    /// ONNX Runtime's <c>com.microsoft</c> contrib domain at version 1).
+    /// </summary>
     public static byte[] Model(byte[] graph, long opset) => Message(o =>
     {
         o.WriteTag(1, WireFormat.WireType.Varint);
         o.WriteInt64(8);
         WriteString(o, 2, "k2verifier-tests");
         WriteBytes(o, 7, graph);
-        WriteBytes(o, 8, Message(op =>
+        foreach (var (domain, version) in new[] { (string.Empty, opset), (MicrosoftDomain, 1L) })
         {
-            WriteString(op, 1, string.Empty);
-            op.WriteTag(2, WireFormat.WireType.Varint);
-            op.WriteInt64(opset);
-        }));
+            WriteBytes(o, 8, Message(op =>
+            {
+                WriteString(op, 1, domain);
+                op.WriteTag(2, WireFormat.WireType.Varint);
+                op.WriteInt64(version);
+            }));
+        }
     });
+
+    /// <summary>ONNX Runtime's contrib-operator domain (GroupQueryAttention).</summary>
+    public const string MicrosoftDomain = "com.microsoft";
 
     /// <summary>GraphProto: node (1), name (2), initializer (5), input (11), output (12).</summary>
     public static byte[] Graph(IEnumerable<byte[]> nodes, IEnumerable<byte[]> initializers, IEnumerable<byte[]> inputs, IEnumerable<byte[]> outputs) => Message(o =>
@@ -51,20 +61,33 @@ internal static class OnnxProto
         }
     });
 
-    /// <summary>NodeProto: input (1), output (2), name (3), op_type (4), attribute (5).</summary>
-    public static byte[] Node(string opType, string[] inputs, string output, params byte[][] attributes) => Message(o =>
+    /// <summary>NodeProto: input (1), output (2), name (3), op_type (4), attribute (5), in the default domain.</summary>
+    public static byte[] Node(string opType, string[] inputs, string output, params byte[][] attributes) =>
+        Node(string.Empty, opType, inputs, [output], attributes);
+
+    /// <summary>NodeProto with several outputs and a domain (7); an empty input name is an omitted optional input.</summary>
+    public static byte[] Node(string domain, string opType, string[] inputs, string[] outputs, params byte[][] attributes) => Message(o =>
     {
         foreach (var input in inputs)
         {
             WriteString(o, 1, input);
         }
 
-        WriteString(o, 2, output);
-        WriteString(o, 3, output + "_node");
+        foreach (var output in outputs)
+        {
+            WriteString(o, 2, output);
+        }
+
+        WriteString(o, 3, outputs[0] + "_node");
         WriteString(o, 4, opType);
         foreach (var attribute in attributes)
         {
             WriteBytes(o, 5, attribute);
+        }
+
+        if (domain.Length > 0)
+        {
+            WriteString(o, 7, domain);
         }
     });
 

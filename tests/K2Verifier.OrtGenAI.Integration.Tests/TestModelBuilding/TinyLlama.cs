@@ -1,6 +1,5 @@
 using System.Globalization;
 using K2Verifier.OrtGenAI.Guidance;
-using K2Verifier.OrtGenAI.Integration.Tests.Infrastructure;
 using static K2Verifier.OrtGenAI.Integration.Tests.TestModelBuilding.OnnxProto;
 
 namespace K2Verifier.OrtGenAI.Integration.Tests.TestModelBuilding;
@@ -10,78 +9,86 @@ namespace K2Verifier.OrtGenAI.Integration.Tests.TestModelBuilding;
 /// never committed): <c>model.onnx</c> with llama's input/output contract (<c>input_ids</c>, <c>attention_mask</c>,
 /// <c>past_key_values.N.key|value</c> → <c>logits</c>, <c>present.N.key|value</c>, KV as [batch, kv_heads, seq,
 /// head_size]), a llama <c>genai_config.json</c>, and tiny-random-gpt2's tokenizer trimmed to the 1000 logits (EOS
-/// <c>&lt;|endoftext|&gt;</c> = 999). The graph is not a transformer: each layer projects the token embeddings to
-/// keys and values and appends them to the cache, and the logits are the token's own projection plus a projection of
-/// the attention-masked mean of the last layer's values over the whole sequence, so the next token depends on the
-/// context (and padding, masked out, does not change it). Weights come from a seeded generator: the same seed gives
-/// the same model.
+/// <c>&lt;|endoftext|&gt;</c> = 999). Each layer is ONNX Runtime's <c>GroupQueryAttention</c> over query, key and value
+/// projections of the token embeddings (lengths from the attention mask, as GenAI's model builder derives them), and
+/// the logits are the token's own projection plus a projection of the last layer's attention output: no MLP, norms
+/// or rotary embedding, but the attention and cache GenAI's engine expects. Weights come from a seeded generator: the
+/// same seed gives the same model. Linked into the benchmarks too (<c>bench generate</c> builds its models with it).
 /// </summary>
-internal static class TinyLlama
+internal static partial class TinyLlama
 {
     public const int Vocabulary = 1000;
-    public const int Hidden = 32;
-    public const int KvHeads = 2;
-    public const int HeadSize = 8;
-    public const int Layers = 2;
     public const int ContextLength = 512;
 
-    /// <summary>Writes the model into <paramref name="folder"/> (created; must not exist).</summary>
-    public static void Write(string folder, int seed = 17)
+    /// <summary>
+    /// Writes a model of <paramref name="shape"/> into <paramref name="folder"/> (created; must not exist), with the
+    /// tokenizer of tiny-random-gpt2 (<paramref name="gpt2Folder"/>) trimmed to the 1000 logits.
+    /// </summary>
+    public static void Write(string folder, string gpt2Folder, TinyLlamaShape shape, int seed = 17)
     {
-        VocabularyTrimmer.CreateTrimmedCopy(TestModels.Gpt2, folder, moveEndOfTextIntoLogits: true);
+        VocabularyTrimmer.CreateTrimmedCopy(gpt2Folder, folder, moveEndOfTextIntoLogits: true);
         File.Delete(Path.Combine(folder, "past.onnx"));
-        File.WriteAllBytes(Path.Combine(folder, "model.onnx"), BuildModel(new Random(seed)));
-        File.WriteAllText(Path.Combine(folder, "genai_config.json"), Config());
+        File.WriteAllBytes(Path.Combine(folder, "model.onnx"), BuildModel(new Random(seed), shape));
+        File.WriteAllText(Path.Combine(folder, "genai_config.json"), Config(shape));
     }
 
-    private static byte[] BuildModel(Random random)
+    private static byte[] BuildModel(Random random, TinyLlamaShape shape)
     {
-        var kv = KvHeads * HeadSize;
+        var (hidden, heads, headSize, layers) = shape;
+        var kv = heads * headSize;
         var initializers = new List<byte[]>
         {
-            Weights("embedding", random, Vocabulary, Hidden),
-            Weights("token_head", random, Hidden, Vocabulary),
+            Weights("embedding", random, Vocabulary, hidden),
+            Weights("token_head", random, hidden, Vocabulary),
             Weights("context_head", random, kv, Vocabulary),
-            Longs("heads_shape", 0, 0, KvHeads, HeadSize),
-            Longs("flat_shape", 0, kv),
-            Longs("axes_1_3", 1, 3),
             Longs("axis_1", 1),
-            Longs("axis_2", 2),
+            Tensor("one", [], Int64Type, BitConverter.GetBytes(1L)),
         };
-        var nodes = new List<byte[]> { Node("Gather", ["embedding", "input_ids"], "x") };
+        var nodes = new List<byte[]>
+        {
+            Node("Gather", ["embedding", "input_ids"], "x"),
+            // GroupQueryAttention's lengths, as GenAI's model builder derives them: seqlens_k = mask sum - 1, and the total length.
+            Node("ReduceSum", ["attention_mask", "axis_1"], "mask_sum", IntAttribute("keepdims", 0)),
+            Node("Sub", ["mask_sum", "one"], "seqlens_k64"),
+            Node("Cast", ["seqlens_k64"], "seqlens_k", IntAttribute("to", Int32Type)),
+            Node("Shape", ["attention_mask"], "mask_shape"),
+            Node("Gather", ["mask_shape", "one"], "total64"),
+            Node("Cast", ["total64"], "total_sequence_length", IntAttribute("to", Int32Type)),
+        };
         var inputs = new List<byte[]> { Value("input_ids", Int64Type, "batch", "seq"), Value("attention_mask", Int64Type, "batch", "total") };
         var outputs = new List<byte[]> { Value("logits", FloatType, "batch", "seq", Vocabulary) };
-        for (var layer = 0; layer < Layers; layer++)
+        for (var layer = 0; layer < layers; layer++)
         {
-            foreach (var kind in new[] { "key", "value" })
+            var projections = new List<string>();
+            foreach (var kind in new[] { "query", "key", "value" })
             {
                 var name = string.Create(CultureInfo.InvariantCulture, $"{kind}_{layer}");
-                initializers.Add(Weights($"w_{name}", random, Hidden, kv));
-                nodes.Add(Node("MatMul", ["x", $"w_{name}"], $"{name}_flat"));
-                nodes.Add(Node("Reshape", [$"{name}_flat", "heads_shape"], $"{name}_heads"));
-                nodes.Add(Node("Transpose", [$"{name}_heads"], $"{name}_new", IntsAttribute("perm", 0, 2, 1, 3)));
-                var past = string.Create(CultureInfo.InvariantCulture, $"past_key_values.{layer}.{kind}");
-                var present = string.Create(CultureInfo.InvariantCulture, $"present.{layer}.{kind}");
-                nodes.Add(Node("Concat", [past, $"{name}_new"], present, IntAttribute("axis", 2)));
-                inputs.Add(Value(past, FloatType, "batch", KvHeads, "past", HeadSize));
-                outputs.Add(Value(present, FloatType, "batch", KvHeads, "total", HeadSize));
+                initializers.Add(Weights($"w_{name}", random, hidden, kv));
+                nodes.Add(Node("MatMul", ["x", $"w_{name}"], name));
+                projections.Add(name);
+            }
+
+            string Name(string format) => string.Format(CultureInfo.InvariantCulture, format, layer);
+            nodes.Add(Node(
+                MicrosoftDomain,
+                "GroupQueryAttention",
+                [.. projections, Name("past_key_values.{0}.key"), Name("past_key_values.{0}.value"), "seqlens_k", "total_sequence_length"],
+                [Name("attention_{0}"), Name("present.{0}.key"), Name("present.{0}.value")],
+                IntAttribute("num_heads", heads),
+                IntAttribute("kv_num_heads", heads)));
+            foreach (var kind in new[] { "key", "value" })
+            {
+                inputs.Add(Value($"past_key_values.{layer}.{kind}", FloatType, "batch", heads, "past", headSize));
+                outputs.Add(Value($"present.{layer}.{kind}", FloatType, "batch", heads, "total", headSize));
             }
         }
 
-        var lastValues = string.Create(CultureInfo.InvariantCulture, $"present.{Layers - 1}.value");
+        var lastAttention = string.Create(CultureInfo.InvariantCulture, $"attention_{layers - 1}");
         nodes.AddRange(
         [
-            Node("Cast", ["attention_mask"], "mask", IntAttribute("to", FloatType)),
-            Node("Unsqueeze", ["mask", "axes_1_3"], "mask4"),
-            Node("Mul", [lastValues, "mask4"], "masked"),
-            Node("ReduceSum", ["masked", "axis_2"], "value_sum", IntAttribute("keepdims", 0)),
-            Node("ReduceSum", ["mask4", "axis_2"], "mask_count", IntAttribute("keepdims", 0)),
-            Node("Div", ["value_sum", "mask_count"], "context"),
-            Node("Reshape", ["context", "flat_shape"], "context_flat"),
-            Node("MatMul", ["context_flat", "context_head"], "context_logits"),
-            Node("Unsqueeze", ["context_logits", "axis_1"], "context_logits3"),
+            Node("MatMul", [lastAttention, "context_head"], "context_logits"),
             Node("MatMul", ["x", "token_head"], "token_logits"),
-            Node("Add", ["token_logits", "context_logits3"], "logits"),
+            Node("Add", ["token_logits", "context_logits"], "logits"),
         ]);
         return OnnxProto.Model(Graph(nodes, initializers, inputs, outputs), opset: 17);
     }
@@ -107,7 +114,7 @@ internal static class TinyLlama
         return Tensor(name, [values.Length], Int64Type, raw);
     }
 
-    private static string Config() => string.Create(CultureInfo.InvariantCulture, $$"""
+    private static string Config(TinyLlamaShape shape) => string.Create(CultureInfo.InvariantCulture, $$"""
         {
           "model": {
             "type": "llama",
@@ -119,11 +126,11 @@ internal static class TinyLlama
             "decoder": {
               "session_options": { "provider_options": [] },
               "filename": "model.onnx",
-              "hidden_size": {{Hidden}},
-              "num_attention_heads": {{KvHeads}},
-              "num_key_value_heads": {{KvHeads}},
-              "head_size": {{HeadSize}},
-              "num_hidden_layers": {{Layers}},
+              "hidden_size": {{shape.Hidden}},
+              "num_attention_heads": {{shape.Heads}},
+              "num_key_value_heads": {{shape.Heads}},
+              "head_size": {{shape.HeadSize}},
+              "num_hidden_layers": {{shape.Layers}},
               "inputs": {
                 "input_ids": "input_ids",
                 "attention_mask": "attention_mask",
