@@ -42,6 +42,24 @@ public sealed class ValidatorCrossCheckTests : IDisposable
     }
 
     [Fact]
+    public void Check_IdEmbeddedUnderDefinitions_IsRefResolution()
+    {
+        // As draft7/ref.json of the JSON-Schema-Test-Suite: no $schema, an $id under draft-07's "definitions".
+        var path = Path.Combine(_directory, "results.jsonl");
+        File.WriteAllLines(path,
+        [
+            Row(1, """{"$id":"http://example.com/root.json","definitions":{"n":{"$id":"http://example.com/n.json","type":"number"}},"type":"object","properties":{"a":{"$ref":"http://example.com/n.json"}}}""", """{"a":1}"""),
+        ]);
+        var crossCheck = new ValidatorCrossCheck(JsonSchemaValidator.Default, SpecJsonSchemaValidator.Default);
+
+        var call = Assert.Single(new ResultsScorer(new CaseEvaluator(JsonSchemaValidator.Default)).Read(path, options: new JournalReadOptions { CrossCheck = crossCheck }).SensitiveCalls!);
+
+        Assert.Equal(DisagreementReason.RefResolution, call.Reason);
+        Assert.Equal(("valid", "invalid_schema"), (call.Python, call.Spec));
+        Assert.Contains("Could not resolve", call.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Classify_MaxLengthFailure_IsStringLength()
     {
         var schema = JsonDocument.Parse("""{"maxLength":1}""").RootElement;

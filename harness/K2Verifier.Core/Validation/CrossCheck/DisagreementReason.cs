@@ -23,6 +23,12 @@ public static class DisagreementReason
     /// <summary>Keywords beside <c>$ref</c> in draft-07 and earlier: ignored by the draft and python, applied by JsonSchema.Net.</summary>
     public const string RefSiblings = "ref_siblings";
 
+    /// <summary>
+    /// A <c>$ref</c> one side resolves and the other cannot: an <c>$id</c> embedded under draft-07's <c>definitions</c> is a
+    /// schema resource to python, not to JsonSchema.Net reading the schema as 2020-12 (where <c>definitions</c> is unknown).
+    /// </summary>
+    public const string RefResolution = "ref_resolution";
+
     /// <summary>None of the above.</summary>
     public const string Other = "other";
 
@@ -53,6 +59,11 @@ public static class DisagreementReason
             || messages.Contains("pattern", StringComparison.OrdinalIgnoreCase) || messages.Contains("parsing", StringComparison.OrdinalIgnoreCase)))
         {
             return RegexDialect;
+        }
+
+        if (rejected.Verdict == SchemaVerdict.InvalidSchema && messages.Contains("Could not resolve", StringComparison.Ordinal))
+        {
+            return RefResolution;
         }
 
         if (IsDraft7OrOlder(schema) && HasRefWithSiblings(schema))
