@@ -31,7 +31,8 @@ require_sdk() {
 sources_changed() {
   [[ -f "$CLI_DLL" && -f "$BUILD_STAMP" ]] || return 0
   local changed
-  changed="$(find "$ROOT/harness" "$ROOT/datasets" "$ROOT/reports" "$ROOT/localengine" "$ROOT/Directory.Build.props" \
+  # reports/ also holds the default job's output (reports/latest): only its projects are sources.
+  changed="$(find "$ROOT/harness" "$ROOT/datasets" "$ROOT"/reports/K2Verifier.* "$ROOT/localengine" "$ROOT/Directory.Build.props" \
     "$ROOT/Directory.Packages.props" "$ROOT/global.json" "$ROOT/eng" \
     \( -name bin -o -name obj \) -prune -o -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \
     -o -name '*.targets' -o -name '*.json' -o -name '*.txt' -o -name '*.jsonl' \) -newer "$BUILD_STAMP" -print -quit 2>/dev/null)"

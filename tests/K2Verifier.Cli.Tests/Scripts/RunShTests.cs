@@ -37,6 +37,27 @@ public sealed class RunShTests : IDisposable
         Assert.Contains("cli " + Path.Combine(_root, "artifacts/bin/K2Verifier.Cli/release/k2verifier.dll") + " --help", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunSh_DefaultJobOutputInReports_DoesNotCountAsChangedSources()
+    {
+        await RunAsync("--help"); // the first build
+        var stamp = File.GetLastWriteTimeUtc(Path.Combine(_root, "artifacts", ".cli-build-stamp"));
+        var output = Path.Combine(_root, "reports", "latest", "reference.summary.json");
+        var source = Path.Combine(_root, "reports", "K2Verifier.Reports", "Exporter.cs");
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(source)!);
+
+        File.WriteAllText(output, "{}");
+        File.SetLastWriteTimeUtc(output, stamp.AddSeconds(10));
+        var afterJob = await RunAsync("--help");
+        File.WriteAllText(source, "// changed");
+        File.SetLastWriteTimeUtc(source, stamp.AddSeconds(10));
+        var afterEdit = await RunAsync("--help");
+
+        Assert.DoesNotContain("rebuilding", afterJob.Error, StringComparison.Ordinal);
+        Assert.Contains("run.sh: sources changed, rebuilding the CLI", afterEdit.Error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private async Task<(int Exit, string Out, string Error)> RunAsync(params string[] args)
