@@ -18,6 +18,8 @@ internal static class FeatureSnippets
         // output and literals
         "{{ s }}|{{ n }}|{{ f }}|{{ t }}|{{ z }}|{{ e }}|{{ l }}|{{ d }}|{{ undefined_name }}|{{ tiny }}|{{ huge }}|{{ big }}",
         "{{ 'a\\'b' }}{{ \"q\\\"\" }}{{ '\\u4e2d\\x41\\n' }}{{ 'x' 'y' }}|{{ 1_000 }}|{{ 1.5e3 }}|{{ 0.1 + 0.2 }}|{{ 10 / 4 }}|{{ 10 / 5 }}",
+        // a long string inside a list or dict prints whole (repr never cuts; a chat template printing a parts list relies on it)
+        "{{ ['ab' * 300] }}|{{ {'k': 'y' * 450} }}|{{ [s * 50] | string | length }}",
         "{{ [1, 'a', none, true, 1.0, {'k': \"v's\"}] }}|{{ (1,) }}|{{ (1, 2) }}|{{ () }}|{{ {'a': [1, (2, 3)]} }}|{{ True }}{{ False }}{{ None }}",
         "{{ 7 // 2 }} {{ -7 // 2 }} {{ 7 % 3 }} {{ -7 % 3 }} {{ 7.5 % 2 }} {{ 2 ** 10 }} {{ 2 ** -1 }} {{ -n }} {{ +f }} {{ 3 * 'ab' }} {{ [1] * 3 }}",
         "{{ 1 / 0 }}", "{{ 'a' + 1 }}", "{{ n + undefined_name }}", "{{ undefined_name.attr }}", "{{ undefined_name['k'] }}", "{{ undefined_name() }}",

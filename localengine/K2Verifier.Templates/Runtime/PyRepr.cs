@@ -66,7 +66,7 @@ internal static class PyRepr
                 builder.Append(Float(d));
                 break;
             case string s:
-                builder.Append(K2Verifier.Validation.Json.PyRepr.String(s));
+                K2Verifier.Validation.Json.PyRepr.AppendString(builder, s); // whole: Python's repr never cuts
                 break;
             case List<object?> list:
                 AppendItems(builder, '[', list, "]");

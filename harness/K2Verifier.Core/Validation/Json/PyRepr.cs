@@ -153,7 +153,8 @@ public static class PyRepr
         }
     }
 
-    private static void AppendString(StringBuilder builder, string value)
+    /// <summary>Appends <c>repr(value)</c> of a Python <c>str</c> whole (the template runtime prints it uncut).</summary>
+    public static void AppendString(StringBuilder builder, string value)
     {
         var quote = value.Contains('\'', StringComparison.Ordinal) && !value.Contains('"', StringComparison.Ordinal) ? '"' : '\'';
         builder.Append(quote);
