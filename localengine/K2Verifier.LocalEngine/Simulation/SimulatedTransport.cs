@@ -4,11 +4,12 @@ namespace K2Verifier.LocalEngine.Simulation;
 
 /// <summary>
 /// The transport layer of the simulator: deterministic (by seed and data_index) rate limits, server errors and resets
-/// with bounded retries for <c>flaky</c>, and log-normal latency and time to first token for <c>slow</c>.
+/// retried as <c>run</c> retries them by default for <c>flaky</c>, and log-normal latency and time to first token for <c>slow</c>.
 /// </summary>
 internal sealed class SimulatedTransport(SimulationProfile profile, long seed, TimeProvider time)
 {
-    private const int MaxAttempts = 4;
+    // run's default --timeout, which is also its default --max-wait for 429s.
+    private const long DefaultMaxWaitMs = 600_000;
 
     public async Task<BackendResponse> DeliverAsync(int dataIndex, SimulatedResponse response, CancellationToken cancellationToken)
     {
@@ -27,7 +28,12 @@ internal sealed class SimulatedTransport(SimulationProfile profile, long seed, T
         var virtualWaitMs = 0L;
         if (profile.TransportFaults is { } rates)
         {
-            for (; attempts <= MaxAttempts; attempts++)
+            // run's default retry policy (RetryOptions.Default), so --engine sim and the same profile served over HTTP
+            // end alike: 503s and resets use up the transient retries, 429s are retried without a count cap until
+            // their Retry-After waits pass the default --max-wait (the default --timeout).
+            var transient = 0;
+            var rateLimitedMs = 0L;
+            for (; ; attempts++)
             {
                 var failure = SimulatedFaults.Draw(rates, seed, dataIndex, attempts);
                 if (failure is null)
@@ -36,8 +42,10 @@ internal sealed class SimulatedTransport(SimulationProfile profile, long seed, T
                 }
 
                 // Waits are accounted, not slept: Retry-After 1 s for 429, exponential backoff otherwise.
-                virtualWaitMs += failure.StatusCode == 429 ? SimulatedFaults.RetryAfterSeconds * 1000L : 250L << (attempts - 1);
-                if (attempts == MaxAttempts)
+                var exhausted = failure.StatusCode == 429
+                    ? (rateLimitedMs += SimulatedFaults.RetryAfterSeconds * 1000L) > DefaultMaxWaitMs
+                    : ++transient > RetryOptions.Default.Retries;
+                if (exhausted)
                 {
                     return new BackendResponse
                     {
@@ -48,6 +56,8 @@ internal sealed class SimulatedTransport(SimulationProfile profile, long seed, T
                         Failure = failure,
                     };
                 }
+
+                virtualWaitMs += failure.StatusCode == 429 ? SimulatedFaults.RetryAfterSeconds * 1000L : 250L << (transient - 1);
             }
         }
 
