@@ -122,8 +122,9 @@
   categoryFilter.parentElement.hidden = data.categories.length === 0;
   runFilter.parentElement.hidden = data.runs.length < 2;
   [search, runFilter, kindFilter, categoryFilter].forEach(function (control) {
+    // 'input' only (selects send it too): a search box's 'change' comes on blur, i.e. at the mousedown of a click on a
+    // row, and rendering then replaced the row under the pointer, so that first click opened nothing.
     control.addEventListener('input', render);
-    control.addEventListener('change', render);
   });
   document.querySelectorAll('#requests-table th[data-key] button').forEach(function (button) {
     button.addEventListener('click', function () {

@@ -11,7 +11,7 @@ public sealed class ChromiumFactAttribute : FactAttribute
 
     public ChromiumFactAttribute()
     {
-        if (HeadlessChromium.FindExecutable() is null && Environment.GetEnvironmentVariable("CI") != "true")
+        if (ReportBrowser.FindExecutable() is null && Environment.GetEnvironmentVariable("CI") != "true")
         {
             Skip = Missing;
         }
