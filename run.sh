@@ -127,6 +127,7 @@ case "${1:-}" in
   test)
     shift
     ensure_font
+    "$ROOT/scripts/ensure-chromium.sh"
     run_tests "$@"
     ;;
   bench)
