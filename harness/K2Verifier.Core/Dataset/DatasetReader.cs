@@ -35,10 +35,11 @@ public static class DatasetReader
     public static DatasetRecord Parse(SourceLocation location, string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        JsonDocument document;
+        JsonElement root;
         try
         {
-            document = JsonDocument.Parse(line);
+            // A document that needs no disposing: the record keeps it, so preparation does not parse the line again.
+            root = JsonElement.Parse(line);
         }
         catch (JsonException ex)
         {
@@ -46,16 +47,13 @@ public static class DatasetReader
             return new DatasetRecord(location, null, $"column {column}: not JSON ({FirstSentence(ex.Message)}): {Snippet(line)}");
         }
 
-        using (document)
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return new DatasetRecord(location, null, $"$: expected a JSON object, found {Kind(document.RootElement)}");
-            }
-
-            var problem = RequestShapeChecker.Check(document.RootElement);
-            return problem is null ? new DatasetRecord(location, line, null) : new DatasetRecord(location, null, problem);
+            return new DatasetRecord(location, null, $"$: expected a JSON object, found {Kind(root)}");
         }
+
+        var problem = RequestShapeChecker.Check(root);
+        return problem is null ? new DatasetRecord(location, line, null) { Element = root } : new DatasetRecord(location, null, problem);
     }
 
     internal static string Kind(JsonElement element) => element.ValueKind.ToString().ToLowerInvariant();
