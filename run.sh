@@ -133,7 +133,13 @@ case "${1:-}" in
   bench)
     shift
     cd "$ROOT"
-    exec dotnet run -c Release --project tests/K2Verifier.Benchmarks -- "$@"
+    if [[ -z "${1:-}" || "$1" == -* ]]; then
+      # BenchmarkDotNet's micro-benchmarks build their own runner from the project.
+      exec dotnet run -c Release --project tests/K2Verifier.Benchmarks -- "$@"
+    fi
+    # The end-to-end benchmarks host the harness: ReadyToRun like the CLI run.sh runs.
+    dotnet publish tests/K2Verifier.Benchmarks -c Release -p:K2vReadyToRun=true -o "$ARTIFACTS/bench" -nologo -v quiet -clp:ErrorsOnly
+    exec dotnet "$ARTIFACTS/bench/K2Verifier.Benchmarks.dll" "$@"
     ;;
   "")
     build_cli
