@@ -111,6 +111,38 @@ public sealed class CaseEvaluator
         };
     }
 
+    /// <summary>
+    /// What <see cref="Rescore"/> gives for <paramref name="row"/> once it is written, taken from what
+    /// <see cref="FromBackend"/> already judged for <paramref name="request"/> (no parse, no second validation): the
+    /// rows a run wrote are scored from these at its end (<see cref="ResultsScorer.Read(string, IReadOnlyDictionary{int, CaseOutcome}, Action{string})"/>).
+    /// </summary>
+    public static CaseOutcome OutcomeOf(CaseResult row, PreparedRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(request);
+        var isSuccess = row.IsSuccess;
+        var requestBody = request.RequestBody.ValueKind == JsonValueKind.Undefined
+            ? JsonElement.Parse(request.RequestJson, Json.JsonText.DeepDocument)
+            : request.RequestBody;
+        return new CaseOutcome(
+            row.DataIndex,
+            row.Status,
+            isSuccess ? row.FinishReason : null,
+            isSuccess ? row.ToolCallsValid : ValidationOutcome.NotJudged.ToolCallsValid,
+            isSuccess ? row.ToolCallChecks : ValidationOutcome.NotJudged.Checks,
+            isSuccess ? null : row.Error?.Category ?? "failed",
+            row.DurationMs,
+            row.TtftMs,
+            row.Attempts,
+            isSuccess ? row.Usage : null,
+            row.LastRunAt)
+        {
+            WireFindings = isSuccess ? row.WireFindings : [],
+            Parse = row.Parse,
+            RequestKey = requestBody.ValueKind == JsonValueKind.Object ? RequestIdentity.Of(requestBody) : null,
+        };
+    }
+
     /// <summary>The wire checks on the request and the response as already parsed (the extra body parsed once per run).</summary>
     private IReadOnlyList<WireFinding> WireFindings(PreparedRequest request, JsonElement response, StreamFacts? stream)
     {

@@ -27,8 +27,16 @@ public sealed class ResultsScorer
     }
 
     /// <summary>Re-judges every readable row of <paramref name="resultsPath"/>.</summary>
-    public ScoredJournal Read(string resultsPath, Action<string>? problems = null)
+    public ScoredJournal Read(string resultsPath, Action<string>? problems = null) => Read(resultsPath, new Dictionary<int, CaseOutcome>(), problems);
+
+    /// <summary>
+    /// Scores every readable row of <paramref name="resultsPath"/>, taking a row's outcome from <paramref name="written"/>
+    /// when that row is the one this run wrote (same data_index and last_run_at; see <see cref="CaseEvaluator.OutcomeOf"/>)
+    /// and re-judging the others (rows kept from an earlier run). The rows, their order and the file stay the only source.
+    /// </summary>
+    public ScoredJournal Read(string resultsPath, IReadOnlyDictionary<int, CaseOutcome> written, Action<string>? problems = null)
     {
+        ArgumentNullException.ThrowIfNull(written);
         var outcomes = new List<CaseOutcome>();
         var unreadable = 0;
         string? model = null;
@@ -36,6 +44,13 @@ public sealed class ResultsScorer
         {
             if (line.IsBlank)
             {
+                continue;
+            }
+
+            if (model is not null && written.Count > 0 && RowHeader.TryRead(line.Bytes.Span, out var header)
+                && written.TryGetValue(header.DataIndex, out var known) && known.LastRunAt == header.LastRunAt)
+            {
+                outcomes.Add(known);
                 continue;
             }
 

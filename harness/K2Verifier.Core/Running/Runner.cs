@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using K2Verifier.Backends;
 using K2Verifier.Dataset;
@@ -46,6 +47,7 @@ public sealed partial class Runner
         var (estimate, datasetSha256) = await DatasetFingerprint.ReadAsync(options.DatasetPath, cancellationToken).ConfigureAwait(false);
         var counters = new RunCounters(_time, start);
         var outcome = RunOutcome.Completed;
+        var written = new ConcurrentDictionary<int, CaseOutcome>();
         string? message = null;
 
         await using (var journal = ResultsJournal.Open(options.OutputPath, truncate: !options.Incremental))
@@ -62,6 +64,7 @@ public sealed partial class Runner
                     var response = await SendCountedAsync(request, counters, ct).ConfigureAwait(false);
                     var row = _evaluator.FromBackend(request, response, MetricsCalculator.PythonIsoFormat(_time.GetLocalNow().DateTime));
                     await journal.AppendAsync(row, CancellationToken.None).ConfigureAwait(false);
+                    written[row.DataIndex] = CaseEvaluator.OutcomeOf(row, request);
                     options.EarlyStop?.Record(row);
                     _observer.CaseFinished(row, WithConcurrency(counters.Record(row)));
                 }).ConfigureAwait(false);
@@ -100,7 +103,7 @@ public sealed partial class Runner
             ConcurrencySettled = (_backend as HttpChatBackend)?.Concurrency?.Settled,
             ConcurrencyTimeline = (_backend as HttpChatBackend)?.Concurrency?.Timeline,
         };
-        var scored = new ResultsScorer(_evaluator).Read(options.OutputPath);
+        var scored = new ResultsScorer(_evaluator).Read(options.OutputPath, written);
         var summary = scored.Summarize(run, options.Baseline) with { EarlyStop = options.EarlyStop?.Report() };
         await RunSummaryWriter.WriteAsync(summary, options.SummaryPath, CancellationToken.None).ConfigureAwait(false);
         return new RunReport(outcome, summary, scored.Outcomes, options.OutputPath, options.SummaryPath, message);

@@ -63,6 +63,24 @@ public sealed class RunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_IncrementalRun_OutcomesAreThoseOfRescoringItsJournal()
+    {
+        // Arrange: an incremental run resends the failures of a first run, so the journal mixes kept and new rows.
+        var options = Options(Dataset(12));
+        await Run(new FakeBackend((r, _) => Task.FromResult(r.DataIndex % 4 == 0 ? FakeBackend.Failed() : FakeBackend.Stop())), options);
+        var second = new FakeBackend((r, _) => Task.FromResult(r.DataIndex == 8 ? FakeBackend.Failed() : FakeBackend.ToolCall("search", "{\"q\":1}")));
+
+        // Act
+        var report = await Run(second, options with { Incremental = true });
+
+        // Assert
+        var rescored = new ResultsScorer(Evaluator()).Read(options.OutputPath);
+        Assert.Equal(3, second.Calls);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(rescored.Outcomes), System.Text.Json.JsonSerializer.Serialize(report.Outcomes));
+        Assert.Equal(2, report.Summary.FinishToolCalls);
+    }
+
+    [Fact]
     public async Task RunAsync_Cancelled_JournalKeepsFinishedRows_ResumeCompletes()
     {
         var options = Options(Dataset(30)) with { Concurrency = 1 };
