@@ -33,5 +33,18 @@ public static class PythonJson
         MD5.HashData(buffer.WrittenSpan, digest);
         return Convert.ToHexStringLower(digest);
     }
+
+    /// <summary>
+    /// <see cref="Md5Hex(JsonElement)"/> of the object made of <paramref name="properties"/> (distinct names, already in
+    /// code-point order), written without building the object.
+    /// </summary>
+    internal static string Md5Hex(ReadOnlySpan<(byte[] Name, JsonElement Value)> properties)
+    {
+        using var buffer = new PooledByteBuffer(8192);
+        PythonJsonUtf8Writer.WriteObject(properties, buffer);
+        Span<byte> digest = stackalloc byte[MD5.HashSizeInBytes];
+        MD5.HashData(buffer.WrittenSpan, digest);
+        return Convert.ToHexStringLower(digest);
+    }
 #pragma warning restore CA5351
 }
