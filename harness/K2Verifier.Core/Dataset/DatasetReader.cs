@@ -11,13 +11,17 @@ namespace K2Verifier.Dataset;
 public static class DatasetReader
 {
     private const int SnippetLength = 120;
+    private const int ReadBufferSize = 1 << 16;
 
     /// <summary>Yields every non-blank line of <paramref name="path"/> in order.</summary>
     public static async IAsyncEnumerable<DatasetRecord> ReadAsync(
         string path,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        // 64 KiB reads straight into the reader's buffer: an asynchronous read of a file is a thread-pool hop, and the
+        // default 4 KiB took one or more per request line.
+        var file = new FileStream(path, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.Read, BufferSize = 0, Options = FileOptions.SequentialScan });
+        using var reader = new StreamReader(file, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, ReadBufferSize);
         var lineNumber = 0;
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
