@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -54,24 +55,88 @@ internal sealed class SseStreamReader
     /// </summary>
     public async Task ReadAsync(Stream stream, StringBuilder raw, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, BufferSize, leaveOpen: true);
-        var buffer = new char[BufferSize];
-        while (true)
+        // The bytes decoded here, in pooled buffers, rather than through a StreamReader: one read per chunk on the wire
+        // without the reader's own buffers and asynchronous layer (a streamed request reads a dozen chunks or more).
+        var decoder = Encoding.UTF8.GetDecoder();
+        var bytes = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(BufferSize));
+        try
         {
-            int read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken);
-            if (read == 0)
+            var preamble = 0; // bytes of a leading UTF-8 byte order mark matched so far; -1 once the text has started
+            while (true)
             {
-                Complete();
-                return;
-            }
+                int read = await stream.ReadAsync(bytes.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false);
+                int start = 0;
+                if (preamble >= 0)
+                {
+                    (preamble, start) = SkipPreamble(bytes.AsSpan(0, read), preamble, decoder, chars, raw, out bool stopped);
+                    if (stopped)
+                    {
+                        return;
+                    }
+                }
 
-            raw.Append(buffer, 0, read);
-            if (Append(buffer.AsSpan(0, read)))
-            {
-                Complete();
-                return;
+                int decoded = decoder.GetChars(bytes, start, read - start, chars, 0, flush: read == 0);
+                if (decoded > 0)
+                {
+                    raw.Append(chars, 0, decoded);
+                    if (Append(chars.AsSpan(0, decoded)))
+                    {
+                        Complete();
+                        return;
+                    }
+                }
+
+                if (read == 0)
+                {
+                    Complete();
+                    return;
+                }
             }
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>
+    /// Skips a UTF-8 byte order mark opening the stream, as a StreamReader does (possibly split across reads): returns how
+    /// much of it is matched (-1 once the text has started) and where the text starts in <paramref name="read"/>. Bytes
+    /// that began like one but were not are decoded first; <paramref name="stopped"/> is true when they ended the stream.
+    /// </summary>
+    private (int Preamble, int Start) SkipPreamble(ReadOnlySpan<byte> read, int matched, Decoder decoder, char[] chars, StringBuilder raw, out bool stopped)
+    {
+        stopped = false;
+        ReadOnlySpan<byte> mark = [0xEF, 0xBB, 0xBF];
+        int i = 0;
+        while (i < read.Length && matched < mark.Length && read[i] == mark[matched])
+        {
+            i++;
+            matched++;
+        }
+
+        if (matched == mark.Length)
+        {
+            return (-1, i);
+        }
+
+        if (i < read.Length || read.IsEmpty)
+        {
+            // Not a byte order mark after all: the bytes taken for one are text.
+            int decoded = decoder.GetChars(mark[..matched], chars, flush: false);
+            raw.Append(chars, 0, decoded);
+            stopped = decoded > 0 && Append(chars.AsSpan(0, decoded));
+            if (stopped)
+            {
+                Complete();
+            }
+
+            return (-1, i);
+        }
+
+        return (matched, i);
     }
 
     /// <summary>Feeds a chunk of text; true once <c>[DONE]</c> has been seen (the rest need not be read).</summary>
