@@ -29,9 +29,7 @@ public static class PythonJson
     {
         using var buffer = new PooledByteBuffer(8192);
         PythonJsonUtf8Writer.Write(value, buffer);
-        Span<byte> digest = stackalloc byte[MD5.HashSizeInBytes];
-        MD5.HashData(buffer.WrittenSpan, digest);
-        return Convert.ToHexStringLower(digest);
+        return Md5Hex(buffer);
     }
 
     /// <summary>
@@ -42,8 +40,13 @@ public static class PythonJson
     {
         using var buffer = new PooledByteBuffer(8192);
         PythonJsonUtf8Writer.WriteObject(properties, buffer);
+        return Md5Hex(buffer);
+    }
+
+    private static string Md5Hex(PooledByteBuffer written)
+    {
         Span<byte> digest = stackalloc byte[MD5.HashSizeInBytes];
-        MD5.HashData(buffer.WrittenSpan, digest);
+        MD5.HashData(written.WrittenSpan, digest);
         return Convert.ToHexStringLower(digest);
     }
 #pragma warning restore CA5351
