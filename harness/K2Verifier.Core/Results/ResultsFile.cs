@@ -35,9 +35,12 @@ public static class ResultsFile
     /// sorted by data_index, as K2VV does at the end of a run. Unreadable lines are dropped. Returns the row count.
     /// The rewrite goes through a temporary file and an atomic rename, so the journal is never half-written.
     /// </summary>
-    public static int Compact(string path)
+    public static int Compact(string path) => CompactRows(path).Count;
+
+    /// <summary><see cref="Compact"/>, returning the header of each row kept, in the order they are now in the file.</summary>
+    public static IReadOnlyList<RowHeader> CompactRows(string path)
     {
-        var chosen = new Dictionary<int, (long Offset, int Length, string LastRunAt)>();
+        var chosen = new Dictionary<int, (long Offset, int Length, string LastRunAt, RowHeader Header)>();
         foreach (var line in JsonlScanner.Lines(path))
         {
             if (line.IsBlank || !RowHeader.TryRead(line.Bytes.Span, out var header))
@@ -48,15 +51,16 @@ public static class ResultsFile
             var lastRunAt = header.LastRunAt ?? string.Empty;
             if (!chosen.TryGetValue(header.DataIndex, out var current) || LatestRun.Supersedes(lastRunAt, current.LastRunAt))
             {
-                chosen[header.DataIndex] = (line.Offset, line.Bytes.Length, lastRunAt);
+                chosen[header.DataIndex] = (line.Offset, line.Bytes.Length, lastRunAt, header);
             }
         }
 
         var temporary = path + ".compact.tmp";
+        var rows = chosen.OrderBy(p => p.Key).Select(p => p.Value).ToList();
         using (var source = File.OpenHandle(path))
         using (var target = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
-            foreach (var (offset, length, _) in chosen.OrderBy(p => p.Key).Select(p => p.Value))
+            foreach (var (offset, length, _, _) in rows)
             {
                 var buffer = new byte[length];
                 RandomAccess.Read(source, buffer, offset);
@@ -68,6 +72,6 @@ public static class ResultsFile
         }
 
         File.Move(temporary, path, overwrite: true);
-        return chosen.Count;
+        return [.. rows.Select(r => r.Header)];
     }
 }

@@ -30,6 +30,36 @@ public sealed class ResultsScorer
     public ScoredJournal Read(string resultsPath, Action<string>? problems = null) => Read(resultsPath, new Dictionary<int, CaseOutcome>(), problems);
 
     /// <summary>
+    /// Scores a journal just compacted into <paramref name="rows"/> (<see cref="ResultsFile.CompactRows"/>): when every
+    /// row is one this run wrote (<see cref="Read(string, IReadOnlyDictionary{int, CaseOutcome}, Action{string})"/>) the
+    /// outcomes are taken in that order and only the first row is read back (for the model it names); otherwise as that.
+    /// </summary>
+    public ScoredJournal Read(string resultsPath, IReadOnlyDictionary<int, CaseOutcome> written, IReadOnlyList<RowHeader> rows)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        ArgumentNullException.ThrowIfNull(rows);
+        var outcomes = new List<CaseOutcome>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (!written.TryGetValue(row.DataIndex, out var known) || known.LastRunAt != (row.LastRunAt ?? string.Empty))
+            {
+                return Read(resultsPath, written);
+            }
+
+            outcomes.Add(known);
+        }
+
+        foreach (var line in JsonlScanner.Lines(resultsPath).Where(l => !l.IsBlank).Take(1))
+        {
+            using var document = JsonDocument.Parse(line.Bytes, Json.JsonText.DeepDocument);
+            var model = RequestPreparer.ReadModel(document.RootElement.GetProperty("request"));
+            return model is null && rows.Count > 1 ? Read(resultsPath, written) : new ScoredJournal(outcomes, 0, model);
+        }
+
+        return new ScoredJournal(outcomes, 0, null);
+    }
+
+    /// <summary>
     /// Scores every readable row of <paramref name="resultsPath"/>, taking a row's outcome from <paramref name="written"/>
     /// when that row is the one this run wrote (same data_index and last_run_at; see <see cref="CaseEvaluator.OutcomeOf"/>)
     /// and re-judging the others (rows kept from an earlier run). The rows, their order and the file stay the only source.

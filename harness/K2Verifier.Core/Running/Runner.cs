@@ -81,7 +81,7 @@ public sealed partial class Runner
             }
         }
 
-        ResultsFile.Compact(options.OutputPath);
+        var compacted = ResultsFile.CompactRows(options.OutputPath);
         var finishedAt = _time.GetLocalNow().DateTime;
         var run = new RunInfo
         {
@@ -103,7 +103,7 @@ public sealed partial class Runner
             ConcurrencySettled = (_backend as HttpChatBackend)?.Concurrency?.Settled,
             ConcurrencyTimeline = (_backend as HttpChatBackend)?.Concurrency?.Timeline,
         };
-        var scored = new ResultsScorer(_evaluator).Read(options.OutputPath, written);
+        var scored = new ResultsScorer(_evaluator).Read(options.OutputPath, written, compacted);
         var summary = scored.Summarize(run, options.Baseline) with { EarlyStop = options.EarlyStop?.Report() };
         await RunSummaryWriter.WriteAsync(summary, options.SummaryPath, CancellationToken.None).ConfigureAwait(false);
         return new RunReport(outcome, summary, scored.Outcomes, options.OutputPath, options.SummaryPath, message);

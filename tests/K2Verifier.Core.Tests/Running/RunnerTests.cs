@@ -62,6 +62,23 @@ public sealed class RunnerTests
         Assert.Equal(10, ResultsFile.Read(options.OutputPath).Count());
     }
 
+    [Theory]
+    [InlineData("m")]
+    [InlineData(null)]
+    public async Task RunAsync_FreshRun_OutcomesAndModelAreThoseOfRescoringItsJournal(string? model)
+    {
+        var options = Options(Dataset(9)) with { Preparation = new() { Model = model } };
+        var backend = new FakeBackend((r, _) => Task.FromResult(
+            r.DataIndex % 3 == 0 ? FakeBackend.Failed() : r.DataIndex % 3 == 1 ? FakeBackend.ToolCall("search", "{\"q\":1}") : FakeBackend.Stop()));
+
+        var report = await Run(backend, options);
+
+        var rescored = new ResultsScorer(Evaluator()).Read(options.OutputPath);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(rescored.Outcomes), System.Text.Json.JsonSerializer.Serialize(report.Outcomes));
+        Assert.Equal(Enumerable.Range(1, 9), report.Outcomes.Select(o => o.DataIndex));
+        Assert.Equal(rescored.Model, report.Summary.Model);
+    }
+
     [Fact]
     public async Task RunAsync_IncrementalRun_OutcomesAreThoseOfRescoringItsJournal()
     {
