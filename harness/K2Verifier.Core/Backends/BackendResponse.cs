@@ -15,6 +15,13 @@ public sealed record BackendResponse
     /// <summary>True when <see cref="Body"/> is an SSE stream (<c>text/event-stream</c>).</summary>
     public bool IsStream { get; init; }
 
+    /// <summary>
+    /// For a stream read on the wire, its events as they were split and parsed there: the accumulated response and the
+    /// frame facts, so normalisation does not split and parse <see cref="Body"/> again. It stands for the body it was
+    /// read from (<see cref="Normalization.StreamDigest.Body"/>); null when the backend kept none (normalisation then reads the body).
+    /// </summary>
+    public Normalization.StreamDigest? Stream { get; init; }
+
     /// <summary>Wall time from the first attempt's start to the end of the last, in milliseconds (retry waits included).</summary>
     public long DurationMs { get; init; }
 

@@ -31,7 +31,7 @@ public sealed partial class HttpChatBackend
             string? contentType = Header(response, "Content-Type");
             if (request.Stream && !IsJson(contentType))
             {
-                return await ReadStreamAsync(response, state, started, idle, token);
+                return await ReadStreamAsync(response, request, state, started, idle, token);
             }
 
             return await ReadJsonAsync(response, buffered, request.Stream ? contentType : null, token);
@@ -116,9 +116,9 @@ public sealed partial class HttpChatBackend
         };
     }
 
-    private async Task<AttemptResult> ReadStreamAsync(PipelineResponse response, RequestState state, long started, IdleWatchdog? idle, CancellationToken cancellationToken)
+    private async Task<AttemptResult> ReadStreamAsync(PipelineResponse response, PreparedRequest request, RequestState state, long started, IdleWatchdog? idle, CancellationToken cancellationToken)
     {
-        var reader = new SseStreamReader(() => (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds);
+        var reader = new SseStreamReader(() => (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds, request.Model);
         string? transportFault = null;
         Stream stream = response.ContentStream ?? Stream.Null;
         try
@@ -135,12 +135,14 @@ public sealed partial class HttpChatBackend
             transportFault = DescribeTransportFault(exception).Detail;
         }
 
+        string body = state.CurrentBody.ToString();
         var result = new AttemptResult
         {
             StatusCode = response.Status,
-            Body = state.CurrentBody.ToString(),
+            Body = body,
             IsStream = true,
             TimeToFirstTokenMs = reader.TimeToFirstTokenMs,
+            Stream = reader.Digest(body),
         };
         var warnings = new List<string>(reader.Warnings());
         string cause = transportFault is null ? string.Empty : $" ({transportFault})";

@@ -151,6 +151,7 @@ public sealed partial class HttpChatBackend : IChatBackend, IDisposable
             StatusCode = result.StatusCode,
             Body = result.Body,
             IsStream = result.IsStream,
+            Stream = result.Stream,
             DurationMs = (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds,
             TimeToFirstTokenMs = result.TimeToFirstTokenMs,
             Attempts = state.Attempts,

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace K2Verifier.Dataset;
@@ -11,7 +12,14 @@ namespace K2Verifier.Dataset;
 public sealed record DatasetRecord(SourceLocation Location, string? Json, string? Problem)
 {
     /// <summary>The request body as a new mutable object on every call (null for an unusable line).</summary>
-    public JsonObject? Body => Json is null ? null : JsonNode.Parse(Json) as JsonObject;
+    public JsonObject? Body => Json is null ? null : Element.ValueKind == JsonValueKind.Object ? JsonObject.Create(Element) : JsonNode.Parse(Json) as JsonObject;
+
+    /// <summary>
+    /// <see cref="Json"/> as the reader parsed it (an element of a document that needs no disposing), so preparation
+    /// does not parse the line again; <see cref="JsonValueKind.Undefined"/> when whoever made the record did not keep
+    /// it (preparation then parses <see cref="Json"/>). Default: undefined.
+    /// </summary>
+    public JsonElement Element { get; init; }
 
     /// <summary>K2VV's data_index: the 1-based physical line number.</summary>
     public int DataIndex => Location.Line;

@@ -29,8 +29,24 @@ public static class PythonJson
     {
         using var buffer = new PooledByteBuffer(8192);
         PythonJsonUtf8Writer.Write(value, buffer);
+        return Md5Hex(buffer);
+    }
+
+    /// <summary>
+    /// <see cref="Md5Hex(JsonElement)"/> of the object made of <paramref name="properties"/> (distinct names, already in
+    /// code-point order), written without building the object.
+    /// </summary>
+    internal static string Md5Hex(ReadOnlySpan<(byte[] Name, JsonElement Value)> properties)
+    {
+        using var buffer = new PooledByteBuffer(8192);
+        PythonJsonUtf8Writer.WriteObject(properties, buffer);
+        return Md5Hex(buffer);
+    }
+
+    private static string Md5Hex(PooledByteBuffer written)
+    {
         Span<byte> digest = stackalloc byte[MD5.HashSizeInBytes];
-        MD5.HashData(buffer.WrittenSpan, digest);
+        MD5.HashData(written.WrittenSpan, digest);
         return Convert.ToHexStringLower(digest);
     }
 #pragma warning restore CA5351

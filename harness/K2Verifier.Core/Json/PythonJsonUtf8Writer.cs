@@ -34,6 +34,30 @@ internal sealed class PythonJsonUtf8Writer : IDisposable
         writer.Write(value);
     }
 
+    /// <summary>
+    /// Appends Python's <c>json.dumps</c> of an object made of <paramref name="properties"/>, whose names (UTF-8) are
+    /// distinct and already in code-point order: an object assembled from parts of documents without writing and
+    /// parsing it first.
+    /// </summary>
+    public static void WriteObject(ReadOnlySpan<(byte[] Name, JsonElement Value)> properties, PooledByteBuffer output)
+    {
+        using var writer = new PythonJsonUtf8Writer(output);
+        output.Write((byte)'{');
+        for (var i = 0; i < properties.Length; i++)
+        {
+            if (i > 0)
+            {
+                output.Write(", "u8);
+            }
+
+            WriteEscaped(properties[i].Name, output);
+            output.Write(": "u8);
+            writer.Write(properties[i].Value);
+        }
+
+        output.Write((byte)'}');
+    }
+
     public void Dispose()
     {
         _names.Dispose();

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace K2Verifier.Normalization;
 
 /// <summary>
@@ -26,4 +28,11 @@ public sealed record NormalizedResponse
 
     /// <summary>Irregularities found while reading (non-JSON stream events, missing [DONE], ...).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// The response object as normalisation parsed it (an element of a document that needs no disposing), so the wire
+    /// checks read it without parsing <see cref="ResponseJson"/> again; <see cref="JsonValueKind.Undefined"/> when the
+    /// response is not JSON. Default: undefined.
+    /// </summary>
+    public JsonElement Response { get; init; }
 }

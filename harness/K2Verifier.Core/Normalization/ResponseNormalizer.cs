@@ -14,8 +14,8 @@ public static class ResponseNormalizer
             return FromResponseJson(body, []);
         }
 
-        var (responseJson, warnings) = StreamAccumulator.Accumulate(body, requestModel);
-        return FromResponseJson(responseJson, warnings);
+        var digest = StreamDigest.Read(body, requestModel);
+        return FromResponseJson(digest.ResponseJson, digest.Warnings);
     }
 
     /// <summary>
@@ -25,20 +25,18 @@ public static class ResponseNormalizer
     public static NormalizedResponse FromResponseJson(string responseJson, IReadOnlyList<string> warnings)
     {
         ArgumentNullException.ThrowIfNull(responseJson);
-        JsonDocument document;
+        JsonElement root;
         try
         {
-            document = JsonDocument.Parse(responseJson, Json.JsonText.DeepDocument);
+            // A document that needs no disposing: the normalised response keeps it for the wire checks.
+            root = JsonElement.Parse(responseJson, Json.JsonText.DeepDocument);
         }
         catch (JsonException ex)
         {
             return new NormalizedResponse { ResponseJson = responseJson, Warnings = [.. warnings, $"response is not JSON: {ex.Message}"] };
         }
 
-        using (document)
-        {
-            return FromRoot(document.RootElement, responseJson, warnings);
-        }
+        return FromRoot(root, responseJson, warnings) with { Response = root };
     }
 
     /// <summary>Normalises an already-parsed response object; <see cref="NormalizedResponse.ResponseJson"/> is left empty (re-scoring needs only the facts).</summary>

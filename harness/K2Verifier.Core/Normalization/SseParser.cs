@@ -8,43 +8,13 @@ namespace K2Verifier.Normalization;
 public static class SseParser
 {
     /// <summary>The data payload of each event, in order (the <c>[DONE]</c> sentinel included).</summary>
-    public static IEnumerable<string> Events(string text)
+    public static IReadOnlyList<string> Events(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var data = new List<string>();
-        using var reader = new StringReader(text);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0)
-            {
-                if (data.Count > 0)
-                {
-                    yield return string.Join('\n', data);
-                    data.Clear();
-                }
-
-                continue;
-            }
-
-            if (line[0] == ':')
-            {
-                continue;
-            }
-
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            var field = colon < 0 ? line : line[..colon];
-            if (field != "data")
-            {
-                continue;
-            }
-
-            var value = colon < 0 ? string.Empty : line[(colon + 1)..];
-            data.Add(value.StartsWith(' ') ? value[1..] : value);
-        }
-
-        if (data.Count > 0)
-        {
-            yield return string.Join('\n', data);
-        }
+        var events = new List<string>();
+        var splitter = new SseEventSplitter(events.Add);
+        splitter.Append(text);
+        splitter.Complete();
+        return events;
     }
 }

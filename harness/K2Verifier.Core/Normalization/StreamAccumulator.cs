@@ -23,58 +23,40 @@ internal sealed class StreamAccumulator
     private string? _usageJson;
     private bool _sawDone;
 
+    /// <param name="requestModel">The model named until a chunk names one.</param>
+    public StreamAccumulator(string? requestModel) => _model = requestModel;
+
     public IReadOnlyList<string> Warnings => _warnings;
 
-    public static (string ResponseJson, IReadOnlyList<string> Warnings) Accumulate(string sseText, string? requestModel)
+    /// <summary>The <c>[DONE]</c> sentinel arrived.</summary>
+    public void MarkDone() => _sawDone = true;
+
+    /// <summary>Event <paramref name="eventNumber"/> (1-based) was not JSON.</summary>
+    public void AddNotJson(string data, int eventNumber) => _warnings.Add($"event {eventNumber}: not JSON: {Truncate(data)}");
+
+    /// <summary>Adds event <paramref name="eventNumber"/> (1-based), already parsed.</summary>
+    public void Add(JsonElement chunk, int eventNumber)
     {
-        var accumulator = new StreamAccumulator { _model = requestModel };
-        var eventNumber = 0;
-        foreach (var data in SseParser.Events(sseText))
+        if (chunk.ValueKind != JsonValueKind.Object)
         {
-            eventNumber++;
-            accumulator.Add(data, eventNumber);
+            _warnings.Add($"event {eventNumber}: not a JSON object");
+            return;
         }
 
-        if (!accumulator._sawDone)
+        AddChunk(chunk);
+    }
+
+    /// <summary>The chat.completion built from the events added, and the warnings (a missing <c>[DONE]</c> among them).</summary>
+    public (string ResponseJson, IReadOnlyList<string> Warnings) Finish()
+    {
+        if (!_sawDone)
         {
-            accumulator._warnings.Add(accumulator._finishReason is null
+            _warnings.Add(_finishReason is null
                 ? "stream ended without [DONE] and without a finish_reason (truncated)"
                 : "stream ended without [DONE]");
         }
 
-        return (accumulator.Build(), accumulator._warnings);
-    }
-
-    private void Add(string data, int eventNumber)
-    {
-        if (data.Trim() == "[DONE]")
-        {
-            _sawDone = true;
-            return;
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(data, JsonText.DeepDocument);
-        }
-        catch (JsonException)
-        {
-            _warnings.Add($"event {eventNumber}: not JSON: {Truncate(data)}");
-            return;
-        }
-
-        using (document)
-        {
-            var chunk = document.RootElement;
-            if (chunk.ValueKind != JsonValueKind.Object)
-            {
-                _warnings.Add($"event {eventNumber}: not a JSON object");
-                return;
-            }
-
-            AddChunk(chunk);
-        }
+        return (Build(), _warnings);
     }
 
     private void AddChunk(JsonElement chunk)

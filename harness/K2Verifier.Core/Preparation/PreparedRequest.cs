@@ -1,3 +1,4 @@
+using System.Text.Json;
 using K2Verifier.Dataset;
 
 namespace K2Verifier.Preparation;
@@ -28,6 +29,8 @@ public sealed record PreparedRequest(
 {
     private readonly ReadOnlyMemory<byte> _wireBodyUtf8;
     private readonly string? _wireBodyUtf8Source;
+    private readonly JsonElement _requestBody;
+    private readonly string? _requestBodySource;
 
     /// <summary>
     /// <see cref="WireBodyJson"/> as UTF-8, when whoever prepared the request kept the bytes (so the HTTP backend
@@ -43,4 +46,28 @@ public sealed record PreparedRequest(
             _wireBodyUtf8Source = WireBodyJson;
         }
     }
+
+    /// <summary>
+    /// <see cref="RequestJson"/> as preparation parsed it (an element of a document that needs no disposing), so the
+    /// wire checks and the simulator read it without parsing it again; <see cref="JsonValueKind.Undefined"/> when
+    /// whoever made the request did not keep it. Bound to the string like <see cref="WireBodyUtf8"/>. Default: undefined.
+    /// </summary>
+    public JsonElement RequestBody
+    {
+        get => ReferenceEquals(_requestBodySource, RequestJson) ? _requestBody : default;
+        init
+        {
+            _requestBody = value;
+            _requestBodySource = RequestJson;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="WireBodyJson"/> parsed: <see cref="RequestBody"/> when nothing was merged into the wire body (the two
+    /// strings are the same), else parsed here.
+    /// </summary>
+    public JsonElement ParseWireBody() =>
+        ReferenceEquals(WireBodyJson, RequestJson) && RequestBody.ValueKind != JsonValueKind.Undefined
+            ? RequestBody
+            : JsonElement.Parse(WireBodyJson);
 }

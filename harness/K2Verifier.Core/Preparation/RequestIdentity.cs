@@ -15,9 +15,20 @@ public static class RequestIdentity
 {
     private static readonly string[] Copied = ["tools", "tool_choice"];
 
+    private static readonly byte[] MessagesName = "messages"u8.ToArray();
+    private static readonly byte[] StreamName = "stream"u8.ToArray();
+    private static readonly byte[] ToolChoiceName = "tool_choice"u8.ToArray();
+    private static readonly byte[] ToolsName = "tools"u8.ToArray();
+    private static readonly JsonElement True = JsonElement.Parse("true");
+
     /// <summary>The identity of a request body (an object; anything else has the identity of an empty request).</summary>
     public static string Of(JsonElement request)
     {
+        if (request.ValueKind == JsonValueKind.Object && !HasInputRole(request))
+        {
+            return OfParts(request);
+        }
+
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -50,6 +61,56 @@ public static class RequestIdentity
 
         using var key = JsonDocument.Parse(buffer.WrittenMemory);
         return PythonJson.Md5Hex(key.RootElement);
+    }
+
+    /// <summary>
+    /// The identity hashed from the request's own parts, in the code-point order of their names (messages, stream,
+    /// tool_choice, tools) with nothing rewritten: what the identity object above serialises to, without writing and
+    /// parsing it.
+    /// </summary>
+    private static string OfParts(JsonElement request)
+    {
+        Span<(byte[] Name, JsonElement Value)> parts = new (byte[], JsonElement)[4];
+        var count = 0;
+        if (request.TryGetProperty("messages", out var messages) && messages.ValueKind != JsonValueKind.Null)
+        {
+            parts[count++] = (MessagesName, messages);
+        }
+
+        if (request.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True)
+        {
+            parts[count++] = (StreamName, True);
+        }
+
+        if (request.TryGetProperty("tool_choice", out var toolChoice) && toolChoice.ValueKind != JsonValueKind.Null)
+        {
+            parts[count++] = (ToolChoiceName, toolChoice);
+        }
+
+        if (request.TryGetProperty("tools", out var tools) && tools.ValueKind != JsonValueKind.Null)
+        {
+            parts[count++] = (ToolsName, tools);
+        }
+
+        return PythonJson.Md5Hex(parts[..count]);
+    }
+
+    private static bool HasInputRole(JsonElement request)
+    {
+        if (!request.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array)
+        {
+            return false;
+        }
+
+        foreach (var message in messages.EnumerateArray())
+        {
+            if (message.ValueKind == JsonValueKind.Object && message.TryGetProperty("role", out var role) && role.ValueEquals("_input"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void WriteMessages(Utf8JsonWriter writer, JsonElement messages)

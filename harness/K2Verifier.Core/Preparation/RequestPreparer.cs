@@ -28,20 +28,18 @@ public sealed class RequestPreparer
     {
         ArgumentNullException.ThrowIfNull(record);
         var source = record.Json ?? throw new ArgumentException($"{record.Describe()} cannot be prepared", nameof(record));
+        var original = record.Element;
         if (_options.NormalizeToolIds && record.Body is { } body && body["messages"] is JsonArray messages)
         {
             ToolIdNormalizer.Normalize(messages);
             source = JsonText.Serialize(body);
+            original = default;
         }
 
-        byte[] requestBytes;
-        using (var original = JsonDocument.Parse(source))
-        {
-            requestBytes = PreparedRequestWriter.Write(original.RootElement, _options);
-        }
-
-        using var document = JsonDocument.Parse(requestBytes);
-        var root = document.RootElement;
+        // The line parsed once (by the reader, or here for a record made without it), and the prepared request once
+        // (for the hash, tools and model; kept on the request for the wire checks and the simulator).
+        var requestBytes = PreparedRequestWriter.Write(original.ValueKind == JsonValueKind.Undefined ? JsonElement.Parse(source) : original, _options);
+        var root = JsonElement.Parse(requestBytes);
         var requestJson = Encoding.UTF8.GetString(requestBytes);
         var wireBytes = _options.ExtraBody is { Count: > 0 } extra ? PreparedRequestWriter.Merge(root, extra) : requestBytes;
         return new PreparedRequest(
@@ -56,6 +54,7 @@ public sealed class RequestPreparer
             ReadModel(root))
         {
             WireBodyUtf8 = wireBytes,
+            RequestBody = root,
         };
     }
 

@@ -15,6 +15,7 @@ public sealed class CaseEvaluator
 {
     private readonly ToolCallValidator _toolCallValidator;
     private readonly WireChecker _wireChecker;
+    private volatile ParsedJson? _lastExtraBody;
 
     public CaseEvaluator(IJsonSchemaValidator schemaValidator)
     {
@@ -47,7 +48,7 @@ public sealed class CaseEvaluator
         {
             WireFindings = row.WireFindings,
             Parse = row.Parse,
-            RequestKey = RequestKey(request.RequestJson),
+            RequestKey = RequestKey(request),
         };
         return new JudgedCase(row, outcome);
     }
@@ -81,9 +82,17 @@ public sealed class CaseEvaluator
             }, null);
         }
 
-        var normalized = ResponseNormalizer.Normalize(response.Body ?? string.Empty, response.IsStream, request.Model);
+        // Each thing parsed once: a stream's events as the backend split and parsed them (or here, once, when it kept
+        // none), the response object once for normalisation and the wire checks.
+        var body = response.Body ?? string.Empty;
+        var digest = !response.IsStream ? null
+            : response.Stream is { } read && ReferenceEquals(read.Body, response.Body) ? read
+            : StreamDigest.Read(body, request.Model);
+        var normalized = digest is null
+            ? ResponseNormalizer.FromResponseJson(body, [])
+            : ResponseNormalizer.FromResponseJson(digest.ResponseJson, digest.Warnings);
         var outcome = _toolCallValidator.Validate(normalized.FinishReason, normalized.ToolCalls, request.Tools);
-        var stream = response.IsStream ? StreamFactsReader.Read(response.Body ?? string.Empty) : null;
+        var stream = digest?.Facts;
         return (row with
         {
             ResponseJson = normalized.ResponseJson,
@@ -92,14 +101,17 @@ public sealed class CaseEvaluator
             ToolCallChecks = outcome.Checks,
             Warnings = [.. response.Warnings, .. normalized.Warnings],
             Stream = stream,
-            WireFindings = WireFindings(request.RequestJson, request.ExtraBodyJson, normalized.ResponseJson, stream, request.Tools),
+            WireFindings = WireFindings(request, normalized.Response, stream),
+            Usage = normalized.Usage,
         }, normalized.Usage);
     }
 
-    private static string? RequestKey(string requestJson)
+    private static string? RequestKey(PreparedRequest request)
     {
-        using var document = JsonDocument.Parse(requestJson, Json.JsonText.DeepDocument);
-        return document.RootElement.ValueKind == JsonValueKind.Object ? RequestIdentity.Of(document.RootElement) : null;
+        var body = request.RequestBody.ValueKind == JsonValueKind.Undefined
+            ? JsonElement.Parse(request.RequestJson, Json.JsonText.DeepDocument)
+            : request.RequestBody;
+        return body.ValueKind == JsonValueKind.Object ? RequestIdentity.Of(body) : null;
     }
 
     /// <summary>Re-judges a parsed results row (ours or K2VV's) in one pass over its JSON.</summary>
@@ -136,21 +148,43 @@ public sealed class CaseEvaluator
         };
     }
 
-    private IReadOnlyList<WireFinding> WireFindings(string requestJson, string extraBodyJson, string responseJson, StreamFacts? stream, IReadOnlyList<ToolDeclaration> tools)
+    /// <summary>The wire checks on the request and the response as already parsed (the extra body parsed once per run).</summary>
+    private IReadOnlyList<WireFinding> WireFindings(PreparedRequest request, JsonElement response, StreamFacts? stream)
     {
-        try
-        {
-            using var request = JsonDocument.Parse(requestJson, Json.JsonText.DeepDocument);
-            using var extra = JsonDocument.Parse(extraBodyJson, Json.JsonText.DeepDocument);
-            using var response = JsonDocument.Parse(responseJson, Json.JsonText.DeepDocument);
-            return _wireChecker.Check(WireRequest.From(request.RootElement, extra.RootElement), response.RootElement, stream, tools);
-        }
-        catch (JsonException)
+        if (response.ValueKind == JsonValueKind.Undefined)
         {
             // A body that is not JSON is already a warning on the row; there is nothing to check on the wire.
             return [];
         }
+
+        try
+        {
+            var body = request.RequestBody.ValueKind == JsonValueKind.Undefined
+                ? JsonElement.Parse(request.RequestJson, Json.JsonText.DeepDocument)
+                : request.RequestBody;
+            return _wireChecker.Check(WireRequest.From(body, ExtraBody(request.ExtraBodyJson)), response, stream, request.Tools);
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
     }
+
+    /// <summary>The extra body parsed, once for each distinct string (a run has one).</summary>
+    private JsonElement ExtraBody(string json)
+    {
+        var last = _lastExtraBody;
+        if (last is not null && ReferenceEquals(last.Json, json))
+        {
+            return last.Element;
+        }
+
+        var parsed = new ParsedJson(json, JsonElement.Parse(json, Json.JsonText.DeepDocument));
+        _lastExtraBody = parsed;
+        return parsed.Element;
+    }
+
+    private sealed record ParsedJson(string Json, JsonElement Element);
 
     /// <summary>The snake_case name results.jsonl uses for a backend failure category.</summary>
     public static string CategoryName(BackendFailureCategory category) => category switch

@@ -42,6 +42,12 @@ public sealed record CaseResult
     /// <summary>Attempts made (1 when the first succeeded; K2VV rows count as 1).</summary>
     public int Attempts { get; init; } = 1;
 
+    /// <summary>
+    /// The response's token usage as normalisation read it, for the run's telemetry (not written to results.jsonl:
+    /// null on rows read back). Default: null.
+    /// </summary>
+    public Normalization.TokenUsage? Usage { get; init; }
+
     /// <summary>Why the request failed; null on success.</summary>
     public CaseError? Error { get; init; }
 

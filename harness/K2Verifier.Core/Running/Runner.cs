@@ -111,7 +111,7 @@ public sealed partial class Runner
         };
         var summary = scored.Summarize(run, options.Baseline) with { EarlyStop = options.EarlyStop?.Report() };
         await RunSummaryWriter.WriteAsync(summary, options.SummaryPath, CancellationToken.None).ConfigureAwait(false);
-        return new RunReport(outcome, summary, scored.Outcomes, options.OutputPath, options.SummaryPath, message) { Journal = scored };
+        return new RunReport(outcome, summary, scored.Latest, options.OutputPath, options.SummaryPath, message) { Journal = scored };
     }
 
     /// <summary>The progress with the HTTP backend's adaptive concurrency limit, when it has one.</summary>

@@ -86,7 +86,16 @@ public sealed class RunMetrics : IDisposable
             _toolCalls.Add(1, new TagList(_common) { { "k2v.valid", check.Valid }, { "error.type", check.Category ?? "none" } });
         }
 
-        RecordUsage(row.ResponseJson);
+        if (row.Usage is { } usage)
+        {
+            // Read by normalisation from the same response: not parsed again here.
+            _tokens.Record(usage.PromptTokens, new TagList(_common) { { "gen_ai.token.type", "input" } });
+            _tokens.Record(usage.CompletionTokens, new TagList(_common) { { "gen_ai.token.type", "output" } });
+        }
+        else
+        {
+            RecordUsage(row.ResponseJson);
+        }
     }
 
     /// <inheritdoc/>

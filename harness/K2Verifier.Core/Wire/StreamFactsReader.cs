@@ -13,17 +13,7 @@ public sealed class StreamFactsReader
     private StreamFacts _facts = new();
 
     /// <summary>The facts of <paramref name="sseText"/>.</summary>
-    public static StreamFacts Read(string sseText)
-    {
-        ArgumentNullException.ThrowIfNull(sseText);
-        var reader = new StreamFactsReader();
-        foreach (var data in Normalization.SseParser.Events(sseText))
-        {
-            reader.Add(data);
-        }
-
-        return reader.Facts;
-    }
+    public static StreamFacts Read(string sseText) => Normalization.StreamDigest.Read(sseText, null).Facts;
 
     /// <summary>The facts so far.</summary>
     public StreamFacts Facts => _facts with { ChoiceIndexes = [.. _choices], Notes = [.. _notes.Values.OrderBy(n => n.Chunk)] };
@@ -32,29 +22,57 @@ public sealed class StreamFactsReader
     public void Add(string data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var chunk = _facts.Events + 1;
-        _facts = _facts with { Events = chunk };
         if (data.Trim() == "[DONE]")
         {
-            _facts = _facts with { Done = true };
+            AddDone();
             return;
         }
 
+        JsonDocument document;
         try
         {
-            using var document = JsonDocument.Parse(data, JsonText.DeepDocument);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                Note(WireCodes.StreamNonJsonEvent.Code, chunk, null, data);
-                return;
-            }
-
-            AddChunk(document.RootElement, chunk);
+            document = JsonDocument.Parse(data, JsonText.DeepDocument);
         }
         catch (JsonException)
         {
-            Note(WireCodes.StreamNonJsonEvent.Code, chunk, null, data);
+            AddNotJson(data);
+            return;
         }
+
+        using (document)
+        {
+            Add(data, document.RootElement);
+        }
+    }
+
+    /// <summary>Adds the <c>[DONE]</c> sentinel.</summary>
+    internal void AddDone()
+    {
+        NextChunk();
+        _facts = _facts with { Done = true };
+    }
+
+    /// <summary>Adds an event whose data is not JSON.</summary>
+    internal void AddNotJson(string data) => Note(WireCodes.StreamNonJsonEvent.Code, NextChunk(), null, data);
+
+    /// <summary>Adds an event already parsed (<paramref name="data"/> is its text, for excerpts).</summary>
+    internal void Add(string data, JsonElement root)
+    {
+        var chunk = NextChunk();
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            Note(WireCodes.StreamNonJsonEvent.Code, chunk, null, data);
+            return;
+        }
+
+        AddChunk(root, chunk);
+    }
+
+    private int NextChunk()
+    {
+        var chunk = _facts.Events + 1;
+        _facts = _facts with { Events = chunk };
+        return chunk;
     }
 
     private void AddChunk(JsonElement root, int chunk)

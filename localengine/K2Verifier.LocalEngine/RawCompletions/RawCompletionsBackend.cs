@@ -55,7 +55,7 @@ public sealed class RawCompletionsBackend : IChatBackend, IDisposable
     public async Task<BackendResponse> SendAsync(PreparedRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var chatBody = JsonNode.Parse(request.WireBodyJson) as JsonObject ?? [];
+        var chatBody = request.ParseWireBody() is { ValueKind: JsonValueKind.Object } chat ? JsonObject.Create(chat)! : [];
         string wire;
         try
         {

@@ -47,7 +47,7 @@ public sealed class SimulatedBackend : IChatBackend
     public async Task<BackendResponse> SendAsync(PreparedRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = JsonNode.Parse(request.WireBodyJson) as JsonObject ?? [];
+        var body = request.ParseWireBody() is { ValueKind: JsonValueKind.Object } wire ? JsonObject.Create(wire)! : [];
         if (RequestChecks.Find(body) is { } refusal)
         {
             return new BackendResponse

@@ -22,7 +22,9 @@ internal static class SlowVendorBenchmark
         var loadBefore = ReplayBenchmark.LoadAverage();
         var fakeCpuBefore = fake.TotalProcessorTime;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var (elapsed, summary) = await VendorRun.RunAsync(fake.BaseUrl, dataset, folder, concurrency, "results");
+        var watch = new Stopwatch();
+        var rows = new RowTimes(watch, Math.Min(concurrency, requests));
+        var (elapsed, summary) = await VendorRun.RunAsync(fake.BaseUrl, dataset, folder, concurrency, "results", rows, watch);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var fakeCpu = fake.TotalProcessorTime - fakeCpuBefore;
         var ideal = concurrency * 1000.0 / delayMs;
@@ -35,6 +37,7 @@ internal static class SlowVendorBenchmark
               throughput            {rate:0} req/s = {rate / ideal:0.00} × ideal {ideal:0}   (target >= 0.90)
               peak memory           {peakMb:0} MB (VmHWM, whole process)   (target <= 300 MB)
               CPU per request       harness {cpu.TotalMilliseconds / requests:0.000} ms, fake {fakeCpu.TotalMilliseconds / requests:0.000} ms
+              rows written at       first {rows.First.TotalSeconds:0.00} s, first wave ({Math.Min(concurrency, requests)}) {rows.FirstWave.TotalSeconds:0.00} s, last {rows.Last.TotalSeconds:0.00} s; compaction and summary {(elapsed - rows.Last).TotalSeconds:0.00} s (ideal: {delayMs / 1000.0:0.00} s, {delayMs / 1000.0:0.00} s, {requests / ideal:0.00} s)
               {(met ? "target met" : "TARGET MISSED")}
             """));
         Directory.Delete(folder, recursive: true);

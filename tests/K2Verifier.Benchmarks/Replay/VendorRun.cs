@@ -12,8 +12,12 @@ namespace K2Verifier.Benchmarks.Replay;
 internal static class VendorRun
 {
     public static Task<(TimeSpan Elapsed, RunSummary Summary)> RunAsync(Uri baseUrl, string dataset, string folder, int concurrency, string name) =>
+        RunAsync(baseUrl, dataset, folder, concurrency, name, new Quiet(), Stopwatch.StartNew());
+
+    /// <summary>The same, telling <paramref name="observer"/> of each row; the time is <paramref name="watch"/>'s.</summary>
+    public static Task<(TimeSpan Elapsed, RunSummary Summary)> RunAsync(Uri baseUrl, string dataset, string folder, int concurrency, string name, IRunObserver observer, Stopwatch watch) =>
         RunAsync(new HttpBackendOptions { BaseUrl = baseUrl, Timeout = TimeSpan.FromSeconds(600), RateLimit = new RateLimitOptions { ConcurrencyCeiling = concurrency } },
-            dataset, folder, concurrency, name, new Quiet(), Stopwatch.StartNew());
+            dataset, folder, concurrency, name, observer, watch);
 
     /// <summary>Replays with <paramref name="backendOptions"/>, telling <paramref name="observer"/>; the time is <paramref name="watch"/>'s.</summary>
     public static async Task<(TimeSpan Elapsed, RunSummary Summary)> RunAsync(

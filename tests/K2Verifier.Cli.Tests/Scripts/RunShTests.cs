@@ -13,13 +13,13 @@ public sealed class RunShTests : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(_root, "bin"));
         File.Copy(Path.Combine(Repository.Root, "run.sh"), Path.Combine(_root, "run.sh"));
-        // A stand-in for the SDK: reports .NET 10, "builds" the CLI by creating its dll, and echoes any other call.
+        // A stand-in for the SDK: reports .NET 10, "publishes" the CLI by creating its dll, and echoes any other call.
         var dotnet = Path.Combine(_root, "bin", "dotnet");
         File.WriteAllText(dotnet, """
             #!/usr/bin/env bash
             case "$1" in
               --list-sdks) echo "10.0.100 [/fake/sdk]" ;;
-              build) mkdir -p "$FAKE_ROOT/artifacts/bin/K2Verifier.Cli/release" && touch "$FAKE_ROOT/artifacts/bin/K2Verifier.Cli/release/k2verifier.dll" ;;
+              publish) mkdir -p "$FAKE_ROOT/artifacts/cli" && touch "$FAKE_ROOT/artifacts/cli/k2verifier.dll" ;;
               *) echo "cli $*" ;;
             esac
             """.Replace("\r", string.Empty, StringComparison.Ordinal));
@@ -34,7 +34,7 @@ public sealed class RunShTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Contains("run.sh: first run: restoring packages and building the CLI (Release; 1-3 minutes", error, StringComparison.Ordinal);
         Assert.Matches(@"run\.sh: built in \d+ s", error);
-        Assert.Contains("cli " + Path.Combine(_root, "artifacts/bin/K2Verifier.Cli/release/k2verifier.dll") + " --help", output, StringComparison.Ordinal);
+        Assert.Contains("cli " + Path.Combine(_root, "artifacts/cli/k2verifier.dll") + " --help", output, StringComparison.Ordinal);
     }
 
     [Fact]

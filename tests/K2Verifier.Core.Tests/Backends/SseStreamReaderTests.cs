@@ -115,4 +115,47 @@ public sealed class SseStreamReaderTests
         Assert.Equal(text, raw.ToString());
         Assert.True(reader.SawDone);
     }
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(false, 4096)]
+    [InlineData(true, 1)]
+    [InlineData(true, 2)]
+    [InlineData(true, 4096)]
+    public async Task ReadAsync_BytesInAnyPieces_TextAsSentWithoutByteOrderMark(bool byteOrderMark, int piece)
+    {
+        // Arrange: multi-byte characters (é, ☃, an emoji) that pieces of 1 or 2 bytes split.
+        string text = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"café ☃ 😀\"},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n";
+        byte[] body = [.. (byteOrderMark ? new byte[] { 0xEF, 0xBB, 0xBF } : []), .. Encoding.UTF8.GetBytes(text)];
+        var reader = new SseStreamReader(() => 1);
+        var raw = new StringBuilder();
+
+        // Act
+        await reader.ReadAsync(new PieceStream(body, piece), raw, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(text, raw.ToString());
+        Assert.True(reader.SawDone);
+        Assert.Equal("stop", reader.FinishReason);
+        Assert.Equal(2, reader.Events);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xEF, 0xBB })]
+    [InlineData(new byte[] { 0xEF, (byte)'d' })]
+    [InlineData(new byte[] { 0xC3 })]
+    public async Task ReadAsync_StreamEndingInsideACharacter_EndsWithAReplacementCharacter(byte[] body)
+    {
+        var raw = new StringBuilder();
+
+        await new SseStreamReader(() => 1).ReadAsync(new PieceStream(body, 1), raw, CancellationToken.None);
+
+        Assert.Equal(Encoding.UTF8.GetString(body), raw.ToString());
+    }
+
+    /// <summary>A stream that returns at most <c>piece</c> bytes per read.</summary>
+    private sealed class PieceStream(byte[] data, int piece) : MemoryStream(data)
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(piece, buffer.Length)], cancellationToken);
+    }
 }

@@ -62,6 +62,41 @@ public sealed class RunnerTests
         Assert.Equal(10, ResultsFile.Read(options.OutputPath).Count());
     }
 
+    [Theory]
+    [InlineData("m")]
+    [InlineData(null)]
+    public async Task RunAsync_FreshRun_OutcomesAndModelAreThoseOfRescoringItsJournal(string? model)
+    {
+        var options = Options(Dataset(9)) with { Preparation = new() { Model = model } };
+        var backend = new FakeBackend((r, _) => Task.FromResult(
+            r.DataIndex % 3 == 0 ? FakeBackend.Failed() : r.DataIndex % 3 == 1 ? FakeBackend.ToolCall("search", "{\"q\":1}") : FakeBackend.Stop()));
+
+        var report = await Run(backend, options);
+
+        var rescored = new ResultsScorer(Evaluator()).Read(options.OutputPath);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(rescored.Outcomes), System.Text.Json.JsonSerializer.Serialize(report.Outcomes));
+        Assert.Equal(Enumerable.Range(1, 9), report.Outcomes.Select(o => o.DataIndex));
+        Assert.Equal(rescored.Model, report.Summary.Model);
+    }
+
+    [Fact]
+    public async Task RunAsync_IncrementalRun_OutcomesAreThoseOfRescoringItsJournal()
+    {
+        // Arrange: an incremental run resends the failures of a first run, so the journal mixes kept and new rows.
+        var options = Options(Dataset(12));
+        await Run(new FakeBackend((r, _) => Task.FromResult(r.DataIndex % 4 == 0 ? FakeBackend.Failed() : FakeBackend.Stop())), options);
+        var second = new FakeBackend((r, _) => Task.FromResult(r.DataIndex == 8 ? FakeBackend.Failed() : FakeBackend.ToolCall("search", "{\"q\":1}")));
+
+        // Act
+        var report = await Run(second, options with { Incremental = true });
+
+        // Assert
+        var rescored = new ResultsScorer(Evaluator()).Read(options.OutputPath);
+        Assert.Equal(3, second.Calls);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(rescored.Outcomes), System.Text.Json.JsonSerializer.Serialize(report.Outcomes));
+        Assert.Equal(2, report.Summary.FinishToolCalls);
+    }
+
     [Fact]
     public async Task RunAsync_Cancelled_JournalKeepsFinishedRows_ResumeCompletes()
     {

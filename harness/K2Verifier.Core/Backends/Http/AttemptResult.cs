@@ -11,6 +11,9 @@ internal sealed record AttemptResult
 
     public long? TimeToFirstTokenMs { get; init; }
 
+    /// <summary>For a stream, its events as the reader split and parsed them (accumulated, with the frame facts).</summary>
+    public Normalization.StreamDigest? Stream { get; init; }
+
     public BackendFailure? Failure { get; init; }
 
     public AttemptFault Fault { get; init; }

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using K2Verifier.Normalization;
 
 namespace K2Verifier.Backends.Http;
 
@@ -9,7 +11,9 @@ namespace K2Verifier.Backends.Http;
 /// what the verifier needs: whether <c>[DONE]</c> came, the first finish_reason, the time to the first event that
 /// carries a token (<c>content</c>, <c>reasoning_content</c>, <c>tool_calls</c>, or a completions <c>text</c>), and
 /// irregularities that are tolerated (comment/keep-alive lines, <c>event:</c> lines, non-JSON data events).
-/// Lines end at LF (a CR before it is dropped); an event ends at a blank line or at the end of the stream.
+/// Lines end at LF, CR or CRLF; an event ends at a blank line or at the end of the stream (<see cref="SseEventSplitter"/>).
+/// Each event is parsed once, for these notes and for the <see cref="StreamDigest"/> (the accumulated response and the
+/// frame facts) the backend hands to normalisation, so the stream is not split and parsed again there.
 /// </summary>
 internal sealed class SseStreamReader
 {
@@ -17,18 +21,23 @@ internal sealed class SseStreamReader
     private const int BufferSize = 4096;
 
     private readonly Func<long> _elapsedMs;
-    private readonly StringBuilder _line = new();
-    private readonly StringBuilder _data = new();
-    private readonly List<string> _eventNames = [];
-    private bool _hasData;
-    private int _comments;
-    private int _eventLines;
+    private readonly SseEventSplitter _splitter;
+    private readonly StreamDigester _digester;
+    private readonly Action<JsonElement> _inspect;
+    private string _current = string.Empty;
     private int _nonJsonEvents;
     private string? _firstNonJson;
     private string? _firstErrorEvent;
 
     /// <param name="elapsedMs">Milliseconds since the attempt started (read when the first token arrives).</param>
-    public SseStreamReader(Func<long> elapsedMs) => _elapsedMs = elapsedMs;
+    /// <param name="requestModel">The request's model, which the accumulated response names until a chunk does.</param>
+    public SseStreamReader(Func<long> elapsedMs, string? requestModel = null)
+    {
+        _elapsedMs = elapsedMs;
+        _splitter = new SseEventSplitter(Dispatch);
+        _digester = new StreamDigester(requestModel);
+        _inspect = Inspect;
+    }
 
     public bool SawDone { get; private set; }
 
@@ -40,77 +49,121 @@ internal sealed class SseStreamReader
     /// <summary>Data events dispatched (including <c>[DONE]</c>).</summary>
     public int Events { get; private set; }
 
-    /// <summary>Reads <paramref name="stream"/> until <c>[DONE]</c> or its end, appending the text to <paramref name="raw"/>.</summary>
+    /// <summary>
+    /// Reads <paramref name="stream"/> until <c>[DONE]</c> or its end, appending the text to <paramref name="raw"/>. The
+    /// text read with <c>[DONE]</c> is split to its end too, so the events read are exactly those of <paramref name="raw"/>.
+    /// </summary>
     public async Task ReadAsync(Stream stream, StringBuilder raw, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, BufferSize, leaveOpen: true);
-        var buffer = new char[BufferSize];
-        while (true)
+        // The bytes decoded here, in pooled buffers, rather than through a StreamReader: one read per chunk on the wire
+        // without the reader's own buffers and asynchronous layer (a streamed request reads a dozen chunks or more).
+        var decoder = Encoding.UTF8.GetDecoder();
+        var bytes = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(BufferSize));
+        try
         {
-            int read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken);
-            if (read == 0)
+            var preamble = 0; // bytes of a leading UTF-8 byte order mark matched so far; -1 once the text has started
+            while (true)
             {
-                Complete();
-                return;
-            }
+                int read = await stream.ReadAsync(bytes.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false);
+                int start = 0;
+                if (preamble >= 0)
+                {
+                    (preamble, start) = SkipPreamble(bytes.AsSpan(0, read), preamble, decoder, chars, raw, out bool stopped);
+                    if (stopped)
+                    {
+                        return;
+                    }
+                }
 
-            raw.Append(buffer, 0, read);
-            if (Append(buffer.AsSpan(0, read)))
-            {
-                return;
+                int decoded = decoder.GetChars(bytes, start, read - start, chars, 0, flush: read == 0);
+                if (decoded > 0)
+                {
+                    raw.Append(chars, 0, decoded);
+                    if (Append(chars.AsSpan(0, decoded)))
+                    {
+                        Complete();
+                        return;
+                    }
+                }
+
+                if (read == 0)
+                {
+                    Complete();
+                    return;
+                }
             }
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>
+    /// Skips a UTF-8 byte order mark opening the stream, as a StreamReader does (possibly split across reads): returns how
+    /// much of it is matched (-1 once the text has started) and where the text starts in <paramref name="read"/>. Bytes
+    /// that began like one but were not are decoded first; <paramref name="stopped"/> is true when they ended the stream.
+    /// </summary>
+    private (int Preamble, int Start) SkipPreamble(ReadOnlySpan<byte> read, int matched, Decoder decoder, char[] chars, StringBuilder raw, out bool stopped)
+    {
+        stopped = false;
+        ReadOnlySpan<byte> mark = [0xEF, 0xBB, 0xBF];
+        int i = 0;
+        while (i < read.Length && matched < mark.Length && read[i] == mark[matched])
+        {
+            i++;
+            matched++;
+        }
+
+        if (matched == mark.Length)
+        {
+            return (-1, i);
+        }
+
+        if (i < read.Length || read.IsEmpty)
+        {
+            // Not a byte order mark after all: the bytes taken for one are text.
+            int decoded = decoder.GetChars(mark[..matched], chars, flush: false);
+            raw.Append(chars, 0, decoded);
+            stopped = decoded > 0 && Append(chars.AsSpan(0, decoded));
+            if (stopped)
+            {
+                Complete();
+            }
+
+            return (-1, i);
+        }
+
+        return (matched, i);
     }
 
     /// <summary>Feeds a chunk of text; true once <c>[DONE]</c> has been seen (the rest need not be read).</summary>
     public bool Append(ReadOnlySpan<char> chunk)
     {
-        foreach (char c in chunk)
-        {
-            if (c != '\n')
-            {
-                _line.Append(c);
-                continue;
-            }
-
-            int length = _line.Length > 0 && _line[^1] == '\r' ? _line.Length - 1 : _line.Length;
-            string line = _line.ToString(0, length);
-            _line.Clear();
-            ProcessLine(line);
-            if (SawDone)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        _splitter.Append(chunk);
+        return SawDone;
     }
 
     /// <summary>The end of the stream: a last line without LF and a last event without a blank line still count.</summary>
-    public void Complete()
-    {
-        if (_line.Length > 0)
-        {
-            string line = _line.ToString().TrimEnd('\r');
-            _line.Clear();
-            ProcessLine(line);
-        }
+    public void Complete() => _splitter.Complete();
 
-        Dispatch();
-    }
+    /// <summary>The accumulated response and frame facts of the events read, standing for <paramref name="body"/> (the raw text).</summary>
+    public StreamDigest Digest(string body) => _digester.Finish(body);
 
     /// <summary>Tolerated irregularities, one line each (vendor text is cut to a short snippet).</summary>
     public IReadOnlyList<string> Warnings()
     {
         var warnings = new List<string>();
-        if (_comments > 0)
+        if (_splitter.Comments > 0)
         {
-            warnings.Add(Format($"stream had {_comments} SSE comment line(s) (keep-alive), ignored"));
+            warnings.Add(Format($"stream had {_splitter.Comments} SSE comment line(s) (keep-alive), ignored"));
         }
 
-        if (_eventLines > 0)
+        if (_splitter.EventLines > 0)
         {
-            warnings.Add(Format($"stream had {_eventLines} 'event:' line(s) ({string.Join(", ", _eventNames)}), ignored"));
+            warnings.Add(Format($"stream had {_splitter.EventLines} 'event:' line(s) ({string.Join(", ", _splitter.EventNames)}), ignored"));
         }
 
         if (_nonJsonEvents > 0)
@@ -131,97 +184,40 @@ internal sealed class SseStreamReader
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private void ProcessLine(string line)
+    /// <summary>One event: parsed once, for this reader's notes and for the digest together.</summary>
+    private void Dispatch(string data)
     {
-        if (line.Length == 0)
-        {
-            Dispatch();
-            return;
-        }
-
-        if (line[0] == ':')
-        {
-            _comments++;
-            return;
-        }
-
-        int colon = line.IndexOf(':', StringComparison.Ordinal);
-        string field = colon < 0 ? line : line[..colon];
-        string value = colon < 0 ? string.Empty : line[(colon + 1)..];
-        if (value.StartsWith(' '))
-        {
-            value = value[1..];
-        }
-
-        switch (field)
-        {
-            case "data":
-                if (_hasData)
-                {
-                    _data.Append('\n');
-                }
-
-                _data.Append(value);
-                _hasData = true;
-                break;
-            case "event":
-                _eventLines++;
-                if (_eventNames.Count < 3 && !_eventNames.Contains(value))
-                {
-                    _eventNames.Add(value);
-                }
-
-                break;
-            default:
-                break; // id:, retry: and unknown fields carry nothing the verifier needs.
-        }
-    }
-
-    private void Dispatch()
-    {
-        if (!_hasData)
-        {
-            return;
-        }
-
-        string data = _data.ToString();
-        _data.Clear();
-        _hasData = false;
         Events++;
-        if (data.Trim() == "[DONE]")
+        if (data.AsSpan().Trim().SequenceEqual("[DONE]"))
         {
             SawDone = true;
+            _digester.Add(data);
             return;
         }
 
-        Inspect(data);
-    }
-
-    private void Inspect(string data)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(data, Json.JsonText.DeepDocument);
-            JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                NoteNonJson(data);
-                return;
-            }
-
-            if (root.TryGetProperty("error", out JsonElement error) && error.ValueKind != JsonValueKind.Null)
-            {
-                _firstErrorEvent ??= Snippet(error.GetRawText());
-            }
-
-            if (root.TryGetProperty("choices", out JsonElement choices) && choices.ValueKind == JsonValueKind.Array)
-            {
-                InspectChoices(choices);
-            }
-        }
-        catch (JsonException)
+        _current = data;
+        if (!_digester.Add(data, _inspect))
         {
             NoteNonJson(data);
+        }
+    }
+
+    private void Inspect(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            NoteNonJson(_current);
+            return;
+        }
+
+        if (root.TryGetProperty("error", out JsonElement error) && error.ValueKind != JsonValueKind.Null)
+        {
+            _firstErrorEvent ??= Snippet(error.GetRawText());
+        }
+
+        if (root.TryGetProperty("choices", out JsonElement choices) && choices.ValueKind == JsonValueKind.Array)
+        {
+            InspectChoices(choices);
         }
     }
 
