@@ -30,10 +30,14 @@ internal static class SlowVendorBenchmark
         var loadBefore = ReplayBenchmark.LoadAverage();
         var fakeCpuBefore = fake.TotalProcessorTime;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var watch = new Stopwatch();
         var rows = new RowTimes(watch, Math.Min(concurrency, requests));
         var (elapsed, summary) = await VendorRun.RunAsync(fake.BaseUrl, dataset, folder, concurrency, "results", rows, watch);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var allocatedKb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / requests;
+        var collections = string.Join(" / ", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]));
         var fakeCpu = fake.TotalProcessorTime - fakeCpuBefore;
         var ideal = concurrency * 1000.0 / delayMs;
         var rate = requests / elapsed.TotalSeconds;
@@ -45,6 +49,7 @@ internal static class SlowVendorBenchmark
               throughput            {rate:0} req/s = {rate / ideal:0.00} × ideal {ideal:0}   (target >= 0.90)
               peak memory           {peakMb:0} MB (VmHWM, whole process)   (target <= 300 MB)
               CPU per request       harness {cpu.TotalMilliseconds / requests:0.000} ms, fake {fakeCpu.TotalMilliseconds / requests:0.000} ms
+              harness allocations   {allocatedKb:0.0} KB per request; GC gen0 / gen1 / gen2 collections {collections}
               rows written at       first {rows.First.TotalSeconds:0.00} s, first wave ({Math.Min(concurrency, requests)}) {rows.FirstWave.TotalSeconds:0.00} s, last {rows.Last.TotalSeconds:0.00} s; compaction and summary {(elapsed - rows.Last).TotalSeconds:0.00} s (ideal: {delayMs / 1000.0:0.00} s, {delayMs / 1000.0:0.00} s, {requests / ideal:0.00} s)
               warm-up (not counted) one cold wave of {wave} requests took {warmupSeconds:0.00} s (ideal {delayMs / 1000.0:0.00} s): the start-up of both processes
               {(met ? "target met" : "TARGET MISSED")}
