@@ -31,7 +31,10 @@ public sealed record HttpBackendOptions
     /// Per-attempt timeout, covering connect, headers and the whole body or stream; K2VV's <c>--timeout</c>.
     /// Default: 600 seconds.
     /// </summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(600);
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
+
+    /// <summary>The default <see cref="Timeout"/>, which is also the default rate-limit wait (<see cref="RateLimitOptions.MaxWait"/>).</summary>
+    public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromSeconds(600);
 
     /// <summary>
     /// For streamed requests: the longest wait for the next byte (response headers, then each chunk) before the

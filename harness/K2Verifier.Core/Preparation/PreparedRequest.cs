@@ -62,6 +62,10 @@ public sealed record PreparedRequest(
         }
     }
 
+    /// <summary><see cref="RequestJson"/> parsed: <see cref="RequestBody"/> when it was kept, else parsed here.</summary>
+    public JsonElement ParseRequestBody() =>
+        RequestBody.ValueKind != JsonValueKind.Undefined ? RequestBody : JsonElement.Parse(RequestJson, Json.JsonText.DeepDocument);
+
     /// <summary>
     /// <see cref="WireBodyJson"/> parsed: <see cref="RequestBody"/> when nothing was merged into the wire body (the two
     /// strings are the same), else parsed here.

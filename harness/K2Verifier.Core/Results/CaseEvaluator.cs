@@ -32,7 +32,7 @@ public sealed class CaseEvaluator
     /// </summary>
     public JudgedCase Judge(PreparedRequest request, BackendResponse response, string lastRunAt)
     {
-        var (row, usage) = Evaluate(request, response, lastRunAt);
+        var row = Evaluate(request, response, lastRunAt);
         var outcome = new CaseOutcome(
             row.DataIndex,
             row.Status,
@@ -43,7 +43,7 @@ public sealed class CaseEvaluator
             row.DurationMs,
             row.TtftMs,
             row.Attempts,
-            usage,
+            row.Usage,
             row.LastRunAt)
         {
             WireFindings = row.WireFindings,
@@ -53,7 +53,7 @@ public sealed class CaseEvaluator
         return new JudgedCase(row, outcome);
     }
 
-    private (CaseResult Row, TokenUsage? Usage) Evaluate(PreparedRequest request, BackendResponse response, string lastRunAt)
+    private CaseResult Evaluate(PreparedRequest request, BackendResponse response, string lastRunAt)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(response);
@@ -73,13 +73,13 @@ public sealed class CaseEvaluator
 
         if (response.Failure is { } failure)
         {
-            return (row with
+            return row with
             {
                 Status = CaseStatus.Failed,
                 ResponseJson = ErrorResponse(failure.Message),
                 Error = new CaseError(CategoryName(failure.Category), failure.Message, failure.StatusCode),
                 Warnings = response.Warnings,
-            }, null);
+            };
         }
 
         // Each thing parsed once: a stream's events as the backend split and parsed them (or here, once, when it kept
@@ -93,7 +93,7 @@ public sealed class CaseEvaluator
             : ResponseNormalizer.FromResponseJson(digest.ResponseJson, digest.Warnings);
         var outcome = _toolCallValidator.Validate(normalized.FinishReason, normalized.ToolCalls, request.Tools);
         var stream = digest?.Facts;
-        return (row with
+        return row with
         {
             ResponseJson = normalized.ResponseJson,
             FinishReason = normalized.FinishReason,
@@ -103,14 +103,12 @@ public sealed class CaseEvaluator
             Stream = stream,
             WireFindings = WireFindings(request, normalized.Response, stream),
             Usage = normalized.Usage,
-        }, normalized.Usage);
+        };
     }
 
     private static string? RequestKey(PreparedRequest request)
     {
-        var body = request.RequestBody.ValueKind == JsonValueKind.Undefined
-            ? JsonElement.Parse(request.RequestJson, Json.JsonText.DeepDocument)
-            : request.RequestBody;
+        var body = request.ParseRequestBody();
         return body.ValueKind == JsonValueKind.Object ? RequestIdentity.Of(body) : null;
     }
 
@@ -159,10 +157,7 @@ public sealed class CaseEvaluator
 
         try
         {
-            var body = request.RequestBody.ValueKind == JsonValueKind.Undefined
-                ? JsonElement.Parse(request.RequestJson, Json.JsonText.DeepDocument)
-                : request.RequestBody;
-            return _wireChecker.Check(WireRequest.From(body, ExtraBody(request.ExtraBodyJson)), response, stream, request.Tools);
+            return _wireChecker.Check(WireRequest.From(request.ParseRequestBody(), ExtraBody(request.ExtraBodyJson)), response, stream, request.Tools);
         }
         catch (JsonException)
         {

@@ -8,8 +8,7 @@ namespace K2Verifier.LocalEngine.Simulation;
 /// </summary>
 internal sealed class SimulatedTransport(SimulationProfile profile, long seed, TimeProvider time)
 {
-    // run's default --timeout, which is also its default --max-wait for 429s.
-    private const long DefaultMaxWaitMs = 600_000;
+    private const long RetryAfterMs = SimulatedFaults.RetryAfterSeconds * 1000L;
 
     public async Task<BackendResponse> DeliverAsync(int dataIndex, SimulatedResponse response, CancellationToken cancellationToken)
     {
@@ -42,9 +41,19 @@ internal sealed class SimulatedTransport(SimulationProfile profile, long seed, T
                 }
 
                 // Waits are accounted, not slept: Retry-After 1 s for 429, exponential backoff otherwise.
-                var exhausted = failure.StatusCode == 429
-                    ? (rateLimitedMs += SimulatedFaults.RetryAfterSeconds * 1000L) > DefaultMaxWaitMs
-                    : ++transient > RetryOptions.Default.Retries;
+                var rateLimited = failure.StatusCode == 429;
+                if (rateLimited)
+                {
+                    rateLimitedMs += RetryAfterMs;
+                }
+                else
+                {
+                    transient++;
+                }
+
+                var exhausted = rateLimited
+                    ? rateLimitedMs > HttpBackendOptions.DefaultTimeout.TotalMilliseconds
+                    : transient > RetryOptions.Default.Retries;
                 if (exhausted)
                 {
                     return new BackendResponse
@@ -57,7 +66,7 @@ internal sealed class SimulatedTransport(SimulationProfile profile, long seed, T
                     };
                 }
 
-                virtualWaitMs += failure.StatusCode == 429 ? SimulatedFaults.RetryAfterSeconds * 1000L : 250L << (transient - 1);
+                virtualWaitMs += rateLimited ? RetryAfterMs : 250L << (transient - 1);
             }
         }
 
