@@ -57,8 +57,7 @@ public sealed partial class Runner
             using var heartbeat = StartHeartbeat(counters, options.QuietAfter);
             try
             {
-                var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };
-                await Parallel.ForEachAsync(requests, parallel, async (request, ct) =>
+                await ConcurrentForEach.RunAsync(requests, options.Concurrency, async (request, ct) =>
                 {
                     var response = await SendCountedAsync(request, counters, ct).ConfigureAwait(false);
                     var (row, judgedOutcome) = _evaluator.Judge(request, response, MetricsCalculator.PythonIsoFormat(_time.GetLocalNow().DateTime));
@@ -66,7 +65,7 @@ public sealed partial class Runner
                     judged[row.DataIndex] = judgedOutcome;
                     options.EarlyStop?.Record(row);
                     _observer.CaseFinished(row, WithConcurrency(counters.Record(row)));
-                }).ConfigureAwait(false);
+                }, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
