@@ -58,7 +58,7 @@ public sealed partial class HttpChatBackend
     /// <summary>No byte for the idle timeout: retryable, and a sign the endpoint is in trouble (the breaker counts it).</summary>
     private AttemptResult Stalled(RequestState state) => new()
     {
-        Body = state.CurrentBody.Length > 0 ? state.CurrentBody.ToString() : null,
+        Body = state.PartialBody,
         IsStream = true,
         Failure = new BackendFailure(BackendFailureCategory.Stalled, string.Create(CultureInfo.InvariantCulture,
             $"no byte received for the idle timeout of {_options.IdleTimeout.TotalSeconds:0.###} s (connection open, server silent)")),
@@ -123,7 +123,7 @@ public sealed partial class HttpChatBackend
         Stream stream = response.ContentStream ?? Stream.Null;
         try
         {
-            await reader.ReadAsync(idle is null ? stream : idle.Watch(stream), state.CurrentBody, cancellationToken);
+            await reader.ReadAsync(stream, state.CurrentBody, cancellationToken, idle);
         }
         catch (Exception exception) when (IsTransportFault(exception) && idle is { Fired: true })
         {

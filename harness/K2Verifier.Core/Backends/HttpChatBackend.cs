@@ -92,7 +92,7 @@ public sealed partial class HttpChatBackend : IChatBackend, IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             var timedOut = new AttemptResult
             {
-                Body = state.CurrentBody.Length > 0 ? state.CurrentBody.ToString() : null,
+                Body = state.PartialBody,
                 IsStream = request.Stream,
                 Failure = new BackendFailure(BackendFailureCategory.Timeout, string.Create(
                     CultureInfo.InvariantCulture, $"no complete response within the per-attempt timeout of {_options.Timeout.TotalSeconds:0.###} s")),
@@ -107,6 +107,7 @@ public sealed partial class HttpChatBackend : IChatBackend, IDisposable
         }
         finally
         {
+            state.ReleaseBody();
             ResilienceContextPool.Shared.Return(context);
         }
     }

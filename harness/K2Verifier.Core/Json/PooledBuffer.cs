@@ -3,20 +3,21 @@ using System.Buffers;
 namespace K2Verifier.Json;
 
 /// <summary>
-/// A growable byte buffer on <see cref="ArrayPool{T}.Shared"/>: written through <see cref="IBufferWriter{T}"/>,
-/// read back as <see cref="WrittenSpan"/>, returned to the pool on <see cref="Dispose"/>. Not thread-safe.
+/// A growable buffer on <see cref="ArrayPool{T}.Shared"/> (bytes for JSON written, characters for a stream's text):
+/// written through <see cref="IBufferWriter{T}"/> or <see cref="Write(ReadOnlySpan{T})"/>, read back as
+/// <see cref="WrittenSpan"/>, returned to the pool on <see cref="Dispose"/>. Not thread-safe.
 /// </summary>
-internal sealed class PooledByteBuffer : IBufferWriter<byte>, IDisposable
+internal sealed class PooledBuffer<T> : IBufferWriter<T>, IDisposable
 {
-    private byte[] _array;
+    private T[] _array;
     private int _length;
 
-    public PooledByteBuffer(int initialCapacity) => _array = ArrayPool<byte>.Shared.Rent(Math.Max(initialCapacity, 256));
+    public PooledBuffer(int initialCapacity) => _array = ArrayPool<T>.Shared.Rent(Math.Max(initialCapacity, 256));
 
-    /// <summary>The bytes written so far.</summary>
-    public ReadOnlySpan<byte> WrittenSpan => _array.AsSpan(0, _length);
+    /// <summary>What was written so far.</summary>
+    public ReadOnlySpan<T> WrittenSpan => _array.AsSpan(0, _length);
 
-    /// <summary>The number of bytes written so far.</summary>
+    /// <summary>The number of items written so far.</summary>
     public int Length => _length;
 
     public void Advance(int count)
@@ -26,34 +27,34 @@ internal sealed class PooledByteBuffer : IBufferWriter<byte>, IDisposable
         _length += count;
     }
 
-    public Memory<byte> GetMemory(int sizeHint = 0)
+    public Memory<T> GetMemory(int sizeHint = 0)
     {
         Reserve(sizeHint);
         return _array.AsMemory(_length);
     }
 
-    public Span<byte> GetSpan(int sizeHint = 0)
+    public Span<T> GetSpan(int sizeHint = 0)
     {
         Reserve(sizeHint);
         return _array.AsSpan(_length);
     }
 
-    /// <summary>Appends <paramref name="bytes"/>.</summary>
-    public void Write(ReadOnlySpan<byte> bytes)
+    /// <summary>Appends <paramref name="items"/>.</summary>
+    public void Write(ReadOnlySpan<T> items)
     {
-        Reserve(bytes.Length);
-        bytes.CopyTo(_array.AsSpan(_length));
-        _length += bytes.Length;
+        Reserve(items.Length);
+        items.CopyTo(_array.AsSpan(_length));
+        _length += items.Length;
     }
 
-    /// <summary>Appends one byte.</summary>
-    public void Write(byte value)
+    /// <summary>Appends one item.</summary>
+    public void Write(T value)
     {
         Reserve(1);
         _array[_length++] = value;
     }
 
-    /// <summary>Forgets what was written after the first <paramref name="length"/> bytes (the array is kept).</summary>
+    /// <summary>Forgets what was written after the first <paramref name="length"/> items (the array is kept).</summary>
     public void Truncate(int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
@@ -68,9 +69,13 @@ internal sealed class PooledByteBuffer : IBufferWriter<byte>, IDisposable
         _length = 0;
         if (array.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(array);
+            ArrayPool<T>.Shared.Return(array);
         }
     }
+
+    /// <summary>What was written, as a string (for a buffer of characters); a buffer of anything else names its type.</summary>
+    public override string ToString() =>
+        _array is char[] text ? new string(text, 0, _length) : $"PooledBuffer<{typeof(T).Name}>[{_length}]";
 
     private void Reserve(int sizeHint)
     {
@@ -81,9 +86,9 @@ internal sealed class PooledByteBuffer : IBufferWriter<byte>, IDisposable
             return;
         }
 
-        var grown = ArrayPool<byte>.Shared.Rent(Math.Max(_array.Length * 2, _length + needed));
+        var grown = ArrayPool<T>.Shared.Rent(Math.Max(_array.Length * 2, _length + needed));
         _array.AsSpan(0, _length).CopyTo(grown);
-        ArrayPool<byte>.Shared.Return(_array);
+        ArrayPool<T>.Shared.Return(_array);
         _array = grown;
     }
 }

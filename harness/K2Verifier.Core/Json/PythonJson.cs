@@ -15,7 +15,7 @@ public static class PythonJson
     /// <summary>Python's <c>json.dumps(value, sort_keys=True, ensure_ascii=False)</c>.</summary>
     public static string Dumps(JsonElement value)
     {
-        using var buffer = new PooledByteBuffer(1024);
+        using var buffer = new PooledBuffer<byte>(1024);
         PythonJsonUtf8Writer.Write(value, buffer);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
@@ -27,7 +27,7 @@ public static class PythonJson
 #pragma warning disable CA5351 // md5 is K2VV's row identity for incremental runs, not a security measure.
     public static string Md5Hex(JsonElement value)
     {
-        using var buffer = new PooledByteBuffer(8192);
+        using var buffer = new PooledBuffer<byte>(8192);
         PythonJsonUtf8Writer.Write(value, buffer);
         return Md5Hex(buffer);
     }
@@ -38,12 +38,12 @@ public static class PythonJson
     /// </summary>
     internal static string Md5Hex(ReadOnlySpan<(byte[] Name, JsonElement Value)> properties)
     {
-        using var buffer = new PooledByteBuffer(8192);
+        using var buffer = new PooledBuffer<byte>(8192);
         PythonJsonUtf8Writer.WriteObject(properties, buffer);
         return Md5Hex(buffer);
     }
 
-    private static string Md5Hex(PooledByteBuffer written)
+    private static string Md5Hex(PooledBuffer<byte> written)
     {
         Span<byte> digest = stackalloc byte[MD5.HashSizeInBytes];
         MD5.HashData(written.WrittenSpan, digest);

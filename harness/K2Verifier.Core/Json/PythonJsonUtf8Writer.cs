@@ -20,15 +20,15 @@ internal sealed class PythonJsonUtf8Writer : IDisposable
 {
     private const int InsertionSortLimit = 24;
 
-    private readonly PooledByteBuffer _output;
-    private readonly PooledByteBuffer _names = new(1024);
+    private readonly PooledBuffer<byte> _output;
+    private readonly PooledBuffer<byte> _names = new(1024);
     private PropertyEntry[] _entries = ArrayPool<PropertyEntry>.Shared.Rent(64);
     private int _entryCount;
 
-    private PythonJsonUtf8Writer(PooledByteBuffer output) => _output = output;
+    private PythonJsonUtf8Writer(PooledBuffer<byte> output) => _output = output;
 
     /// <summary>Appends Python's <c>json.dumps(value, sort_keys=True, ensure_ascii=False)</c> to <paramref name="output"/>.</summary>
-    public static void Write(JsonElement value, PooledByteBuffer output)
+    public static void Write(JsonElement value, PooledBuffer<byte> output)
     {
         using var writer = new PythonJsonUtf8Writer(output);
         writer.Write(value);
@@ -39,7 +39,7 @@ internal sealed class PythonJsonUtf8Writer : IDisposable
     /// distinct and already in code-point order: an object assembled from parts of documents without writing and
     /// parsing it first.
     /// </summary>
-    public static void WriteObject(ReadOnlySpan<(byte[] Name, JsonElement Value)> properties, PooledByteBuffer output)
+    public static void WriteObject(ReadOnlySpan<(byte[] Name, JsonElement Value)> properties, PooledBuffer<byte> output)
     {
         using var writer = new PythonJsonUtf8Writer(output);
         output.Write((byte)'{');
@@ -174,10 +174,10 @@ internal sealed class PythonJsonUtf8Writer : IDisposable
         _entries = grown;
     }
 
-    private static ReadOnlySpan<byte> NameOf(PropertyEntry entry, PooledByteBuffer names) =>
+    private static ReadOnlySpan<byte> NameOf(PropertyEntry entry, PooledBuffer<byte> names) =>
         names.WrittenSpan.Slice(entry.NameStart, entry.NameLength);
 
-    private static void AppendUnescapedName(JsonProperty property, PooledByteBuffer names)
+    private static void AppendUnescapedName(JsonProperty property, PooledBuffer<byte> names)
     {
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
         if (raw.IndexOf((byte)'\\') < 0 && Utf8.IsValid(raw))
@@ -189,13 +189,13 @@ internal sealed class PythonJsonUtf8Writer : IDisposable
         AppendUtf8(property.Name, names);
     }
 
-    private static void WriteStringValue(JsonElement value, PooledByteBuffer output)
+    private static void WriteStringValue(JsonElement value, PooledBuffer<byte> output)
     {
         var raw = JsonMarshal.GetRawUtf8Value(value);
         var content = raw[1..^1];
         if (!Utf8.IsValid(content))
         {
-            using var decoded = new PooledByteBuffer(content.Length);
+            using var decoded = new PooledBuffer<byte>(content.Length);
             AppendUtf8(value.GetString()!, decoded);
             WriteEscaped(decoded.WrittenSpan, output);
             return;
@@ -208,7 +208,7 @@ internal sealed class PythonJsonUtf8Writer : IDisposable
         }
 
         // Unescaping never lengthens UTF-8 text; CopyString rejects what GetString rejects (a lone surrogate escape).
-        using var unescaped = new PooledByteBuffer(content.Length);
+        using var unescaped = new PooledBuffer<byte>(content.Length);
         var reader = new Utf8JsonReader(raw);
         reader.Read();
         unescaped.Advance(reader.CopyString(unescaped.GetSpan(content.Length)));
@@ -216,14 +216,14 @@ internal sealed class PythonJsonUtf8Writer : IDisposable
     }
 
     /// <summary>UTF-8 of <paramref name="text"/> (a lone surrogate becomes U+FFFD, as <see cref="Encoding.UTF8"/> writes it).</summary>
-    private static void AppendUtf8(string text, PooledByteBuffer buffer)
+    private static void AppendUtf8(string text, PooledBuffer<byte> buffer)
     {
         var span = buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
         buffer.Advance(Encoding.UTF8.GetBytes(text, span));
     }
 
     /// <summary>A JSON string of UTF-8 text escaped as Python does with ensure_ascii=False.</summary>
-    private static void WriteEscaped(ReadOnlySpan<byte> text, PooledByteBuffer output)
+    private static void WriteEscaped(ReadOnlySpan<byte> text, PooledBuffer<byte> output)
     {
         output.Write((byte)'"');
         while (!text.IsEmpty)
@@ -243,7 +243,7 @@ internal sealed class PythonJsonUtf8Writer : IDisposable
         output.Write((byte)'"');
     }
 
-    private static void WriteNumber(ReadOnlySpan<byte> raw, PooledByteBuffer output)
+    private static void WriteNumber(ReadOnlySpan<byte> raw, PooledBuffer<byte> output)
     {
         if (raw.IndexOfAny(".eE"u8) < 0)
         {
@@ -258,7 +258,7 @@ internal sealed class PythonJsonUtf8Writer : IDisposable
     }
 
     /// <summary>A stable sort by name bytes (ordinal, so code point order), ties kept in document order.</summary>
-    private static void Sort(Span<PropertyEntry> entries, PooledByteBuffer names)
+    private static void Sort(Span<PropertyEntry> entries, PooledBuffer<byte> names)
     {
         if (entries.Length <= InsertionSortLimit)
         {
@@ -281,7 +281,7 @@ internal sealed class PythonJsonUtf8Writer : IDisposable
         entries.Sort((a, b) => Compare(a, b, names));
     }
 
-    private static int Compare(PropertyEntry a, PropertyEntry b, PooledByteBuffer names)
+    private static int Compare(PropertyEntry a, PropertyEntry b, PooledBuffer<byte> names)
     {
         var order = NameOf(a, names).SequenceCompareTo(NameOf(b, names));
         return order != 0 ? order : a.Position.CompareTo(b.Position);

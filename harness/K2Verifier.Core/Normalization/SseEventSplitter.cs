@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace K2Verifier.Normalization;
@@ -50,8 +51,17 @@ internal sealed class SseEventSplitter
                 return;
             }
 
-            _line.Append(chunk[..end]);
-            EndLine();
+            if (_line.Length == 0)
+            {
+                // The whole line is in this chunk (the usual case): read it where it is, no copy.
+                EndLine(chunk[..end]);
+            }
+            else
+            {
+                _line.Append(chunk[..end]);
+                EndBufferedLine();
+            }
+
             _afterCr = chunk[end] == '\r';
             chunk = chunk[(end + 1)..];
         }
@@ -62,32 +72,46 @@ internal sealed class SseEventSplitter
     {
         if (_line.Length > 0)
         {
-            EndLine();
+            EndBufferedLine();
         }
 
         Dispatch();
     }
 
-    private void EndLine()
+    /// <summary>A line that arrived in pieces, gathered in <see cref="_line"/>.</summary>
+    private void EndBufferedLine()
     {
-        if (_line.Length == 0)
+        char[] rented = ArrayPool<char>.Shared.Rent(_line.Length);
+        try
+        {
+            int length = _line.Length;
+            _line.CopyTo(0, rented, length);
+            _line.Clear();
+            EndLine(rented.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    private void EndLine(ReadOnlySpan<char> line)
+    {
+        if (line.IsEmpty)
         {
             Dispatch();
             return;
         }
 
-        if (_line[0] == ':')
+        if (line[0] == ':')
         {
-            _line.Clear();
             Comments++;
             return;
         }
 
-        string line = _line.ToString();
-        _line.Clear();
-        int colon = line.IndexOf(':', StringComparison.Ordinal);
-        ReadOnlySpan<char> field = colon < 0 ? line : line.AsSpan(0, colon);
-        ReadOnlySpan<char> value = colon < 0 ? [] : line.AsSpan(colon + 1);
+        int colon = line.IndexOf(':');
+        ReadOnlySpan<char> field = colon < 0 ? line : line[..colon];
+        ReadOnlySpan<char> value = colon < 0 ? [] : line[(colon + 1)..];
         if (value.StartsWith(' '))
         {
             value = value[1..];

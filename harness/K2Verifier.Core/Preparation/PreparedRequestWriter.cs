@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using K2Verifier.Json;
@@ -14,7 +13,9 @@ internal static class PreparedRequestWriter
 {
     public static byte[] Write(JsonElement body, PreparationOptions options)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        // A pooled buffer: only the finished request is allocated (a request line is a few KB; the writer's growth was
+        // a copy per doubling, all garbage).
+        using var buffer = new PooledBuffer<byte>(4096);
         using (var writer = new Utf8JsonWriter(buffer, JsonText.CompactWriter))
         {
             var stream = body.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
@@ -79,7 +80,7 @@ internal static class PreparedRequestWriter
     /// <summary>The prepared request with <paramref name="extra"/>'s keys merged on top (replaced in place, new ones appended).</summary>
     public static byte[] Merge(JsonElement prepared, JsonObject extra)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        using var buffer = new PooledBuffer<byte>(4096);
         using (var writer = new Utf8JsonWriter(buffer, JsonText.CompactWriter))
         {
             writer.WriteStartObject();

@@ -13,7 +13,7 @@ public static class CaseResultSerializer
     public static byte[] ToJsonLine(CaseResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using var buffer = new PooledByteBuffer(result.RequestJson.Length + (result.ResponseJson?.Length ?? 0) + 512);
+        using var buffer = new PooledBuffer<byte>(result.RequestJson.Length + (result.ResponseJson?.Length ?? 0) + 512);
         Write(result, buffer);
         return buffer.WrittenSpan.ToArray();
     }

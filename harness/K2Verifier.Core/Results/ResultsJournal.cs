@@ -56,7 +56,7 @@ public sealed class ResultsJournal : IAsyncDisposable
     public Task AppendAsync(CaseResult result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using (var line = new PooledByteBuffer(result.RequestJson.Length + (result.ResponseJson?.Length ?? 0) + 512))
+        using (var line = new PooledBuffer<byte>(result.RequestJson.Length + (result.ResponseJson?.Length ?? 0) + 512))
         {
             CaseResultSerializer.Write(result, line);
             line.Write((byte)'\n');

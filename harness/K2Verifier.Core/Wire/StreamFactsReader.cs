@@ -10,13 +10,31 @@ public sealed class StreamFactsReader
     private readonly Dictionary<(int Choice, int Call), (string? Id, string? Name)> _headers = [];
     private readonly HashSet<int> _finished = [];
     private readonly SortedSet<int> _choices = [];
-    private StreamFacts _facts = new();
+    // The facts as plain fields while reading (a record copy per chunk was garbage); the record is made on request.
+    private int _events;
+    private bool _done;
+    private int? _firstDeltaChunk;
+    private bool _firstDeltaRole;
+    private int? _finishChunk;
+    private int? _usageChunk;
+    private int? _lastChunk;
 
     /// <summary>The facts of <paramref name="sseText"/>.</summary>
     public static StreamFacts Read(string sseText) => Normalization.StreamDigest.Read(sseText, null).Facts;
 
     /// <summary>The facts so far.</summary>
-    public StreamFacts Facts => _facts with { ChoiceIndexes = [.. _choices], Notes = [.. _notes.Values.OrderBy(n => n.Chunk)] };
+    public StreamFacts Facts => new()
+    {
+        Events = _events,
+        Done = _done,
+        FirstDeltaChunk = _firstDeltaChunk,
+        FirstDeltaRole = _firstDeltaRole,
+        FinishChunk = _finishChunk,
+        UsageChunk = _usageChunk,
+        LastChunk = _lastChunk,
+        ChoiceIndexes = [.. _choices],
+        Notes = [.. _notes.Values.OrderBy(n => n.Chunk)],
+    };
 
     /// <summary>Adds one event's data.</summary>
     public void Add(string data)
@@ -49,7 +67,7 @@ public sealed class StreamFactsReader
     internal void AddDone()
     {
         NextChunk();
-        _facts = _facts with { Done = true };
+        _done = true;
     }
 
     /// <summary>Adds an event whose data is not JSON.</summary>
@@ -68,25 +86,20 @@ public sealed class StreamFactsReader
         AddChunk(root, chunk);
     }
 
-    private int NextChunk()
-    {
-        var chunk = _facts.Events + 1;
-        _facts = _facts with { Events = chunk };
-        return chunk;
-    }
+    private int NextChunk() => ++_events;
 
     private void AddChunk(JsonElement root, int chunk)
     {
-        _facts = _facts with { LastChunk = chunk };
+        _lastChunk = chunk;
         if (root.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.Object)
         {
-            _facts = _facts with { UsageChunk = chunk };
+            _usageChunk = chunk;
         }
 
         var choices = root.TryGetProperty("choices", out var c) && c.ValueKind == JsonValueKind.Array ? c : (JsonElement?)null;
         if (choices is null || choices.Value.GetArrayLength() == 0)
         {
-            if (_facts.FinishChunk is not null && _facts.UsageChunk != chunk)
+            if (_finishChunk is not null && _usageChunk != chunk)
             {
                 Note(WireCodes.StreamChunkAfterFinish.Code, chunk, null, root.GetRawText());
             }
@@ -94,9 +107,12 @@ public sealed class StreamFactsReader
             return;
         }
 
-        foreach (var choice in choices.Value.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.Object))
+        foreach (var choice in choices.Value.EnumerateArray())
         {
-            AddChoice(choice, chunk);
+            if (choice.ValueKind == JsonValueKind.Object)
+            {
+                AddChoice(choice, chunk);
+            }
         }
     }
 
@@ -111,9 +127,10 @@ public sealed class StreamFactsReader
 
         if (choice.TryGetProperty("delta", out var delta) && delta.ValueKind == JsonValueKind.Object)
         {
-            if (_facts.FirstDeltaChunk is null)
+            if (_firstDeltaChunk is null)
             {
-                _facts = _facts with { FirstDeltaChunk = chunk, FirstDeltaRole = delta.TryGetProperty("role", out var role) && role.ValueKind == JsonValueKind.String };
+                _firstDeltaChunk = chunk;
+                _firstDeltaRole = delta.TryGetProperty("role", out var role) && role.ValueKind == JsonValueKind.String;
             }
 
             if (delta.TryGetProperty("tool_calls", out var calls) && calls.ValueKind == JsonValueKind.Array)
@@ -125,14 +142,19 @@ public sealed class StreamFactsReader
         if (choice.TryGetProperty("finish_reason", out var finish) && finish.ValueKind == JsonValueKind.String)
         {
             _finished.Add(index);
-            _facts = _facts with { FinishChunk = _facts.FinishChunk ?? chunk };
+            _finishChunk ??= chunk;
         }
     }
 
     private void AddToolCalls(int choice, JsonElement calls, int chunk)
     {
-        foreach (var call in calls.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.Object))
+        foreach (var call in calls.EnumerateArray())
         {
+            if (call.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+
             if (!call.TryGetProperty("index", out var i) || !i.TryGetInt32(out var index))
             {
                 Note(WireCodes.StreamToolCallWithoutIndex.Code, chunk, $"choices[{choice}].delta.tool_calls", call.GetRawText());

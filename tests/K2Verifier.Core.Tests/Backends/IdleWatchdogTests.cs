@@ -27,17 +27,44 @@ public sealed class IdleWatchdogTests
     }
 
     [Fact]
-    public async Task Watch_ReadReturningBytes_KicksTheTimer()
+    public void Kick_JustBeforeTheLimit_FiresALimitAfterTheKickNotBefore()
     {
         var clock = new ManualTimeProvider();
         using var watchdog = new IdleWatchdog(TimeSpan.FromSeconds(120), clock, CancellationToken.None);
-        await using var stream = watchdog.Watch(new MemoryStream([1, 2, 3]));
+        clock.Advance(TimeSpan.FromSeconds(119));
+        watchdog.Kick();
+
+        clock.Advance(TimeSpan.FromSeconds(2)); // the first timer fires at 120 s, sees 1 s of quiet and waits 119 s more
+        Assert.False(watchdog.Fired);
+        clock.Advance(TimeSpan.FromSeconds(117));
+        Assert.False(watchdog.Fired);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.True(watchdog.Fired);
+    }
+
+    [Fact]
+    public async Task SseStreamReader_ReadReturningBytes_KicksTheWatchdog()
+    {
+        var clock = new ManualTimeProvider();
+        using var watchdog = new IdleWatchdog(TimeSpan.FromSeconds(120), clock, CancellationToken.None);
         clock.Advance(TimeSpan.FromSeconds(100));
 
-        Assert.Equal(3, await stream.ReadAsync(new byte[8]));
+        await new SseStreamReader(() => 1).ReadAsync(new MemoryStream("data: {}\n\n"u8.ToArray()), new K2Verifier.Json.PooledBuffer<char>(16), CancellationToken.None, watchdog);
         clock.Advance(TimeSpan.FromSeconds(100));
 
         Assert.False(watchdog.Fired);
+        clock.Advance(TimeSpan.FromSeconds(100));
+        Assert.True(watchdog.Fired);
+    }
+
+    [Fact]
+    public void Dispose_WhileTheTimerIsArmed_NeverFiresAfterwards()
+    {
+        var clock = new ManualTimeProvider();
+        var watchdog = new IdleWatchdog(TimeSpan.FromSeconds(120), clock, CancellationToken.None);
+        watchdog.Dispose();
+
+        clock.Advance(TimeSpan.FromSeconds(300)); // no timer left to fire, nothing thrown
     }
 
     [Fact]

@@ -107,7 +107,7 @@ public sealed class SseStreamReaderTests
     {
         string text = $"data: {ContentChunk}\r\n\r\n: ka\n\ndata: [DONE]\n\n";
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        var raw = new StringBuilder();
+        using var raw = new K2Verifier.Json.PooledBuffer<char>(16);
         var reader = new SseStreamReader(() => 5);
 
         await reader.ReadAsync(stream, raw, CancellationToken.None);
@@ -127,7 +127,7 @@ public sealed class SseStreamReaderTests
         string text = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"café ☃ 😀\"},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n";
         byte[] body = [.. (byteOrderMark ? new byte[] { 0xEF, 0xBB, 0xBF } : []), .. Encoding.UTF8.GetBytes(text)];
         var reader = new SseStreamReader(() => 1);
-        var raw = new StringBuilder();
+        using var raw = new K2Verifier.Json.PooledBuffer<char>(16);
 
         // Act
         await reader.ReadAsync(new PieceStream(body, piece), raw, CancellationToken.None);
@@ -145,7 +145,7 @@ public sealed class SseStreamReaderTests
     [InlineData(new byte[] { 0xC3 })]
     public async Task ReadAsync_StreamEndingInsideACharacter_EndsWithAReplacementCharacter(byte[] body)
     {
-        var raw = new StringBuilder();
+        using var raw = new K2Verifier.Json.PooledBuffer<char>(16);
 
         await new SseStreamReader(() => 1).ReadAsync(new PieceStream(body, 1), raw, CancellationToken.None);
 

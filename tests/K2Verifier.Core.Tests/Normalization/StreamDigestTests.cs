@@ -19,7 +19,7 @@ public sealed class StreamDigestTests
         // Arrange: the stream as the wire reader reads it (in 7-character reads), and its raw text.
         var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, Call, Rest);
         using var stream = new TrickleStream(Encoding.UTF8.GetBytes(text), 7);
-        var raw = new StringBuilder();
+        using var raw = new K2Verifier.Json.PooledBuffer<char>(16);
         var reader = new SseStreamReader(() => 1, "requested");
 
         // Act

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using K2Verifier.Json;
 using Polly;
 
 namespace K2Verifier.Backends.Http;
@@ -25,6 +25,7 @@ internal sealed class RequestState
     private int _rateLimitRetries;
     private int _unlistedRetries;
     private long? _firstRateLimit;
+    private PooledBuffer<char>? _body;
 
     public RequestState(RetryOptions retry, TimeSpan maxWait, TimeProvider time)
     {
@@ -35,8 +36,15 @@ internal sealed class RequestState
 
     public int Attempts { get; private set; }
 
-    /// <summary>The body of the current attempt as read so far.</summary>
-    public StringBuilder CurrentBody { get; private set; } = new();
+    /// <summary>
+    /// The body of the current attempt as read so far (a stream's text), in a pooled buffer: a request holds it for as
+    /// long as its stream lasts, and a growing string builder per request was garbage the collector had to promote.
+    /// Returned to the pool by <see cref="ReleaseBody"/> (the backend does it when the request ends).
+    /// </summary>
+    public PooledBuffer<char> CurrentBody => _body ??= new PooledBuffer<char>(4096);
+
+    /// <summary>The body read so far as text; null when nothing was read.</summary>
+    public string? PartialBody => _body is { Length: > 0 } body ? body.ToString() : null;
 
     public IReadOnlyList<string> Notes => _unlistedRetries == 0
         ? _notes
@@ -51,7 +59,14 @@ internal sealed class RequestState
     public void BeginAttempt()
     {
         Attempts++;
-        CurrentBody = new StringBuilder();
+        ReleaseBody();
+    }
+
+    /// <summary>Gives the body's buffer back to the pool (text taken from it before stays valid).</summary>
+    public void ReleaseBody()
+    {
+        _body?.Dispose();
+        _body = null;
     }
 
     /// <summary>Spends one retry of the budget <paramref name="fault"/> belongs to; false when it is spent (or the fault is final).</summary>

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using K2Verifier.Json;
 using K2Verifier.Normalization;
 
 namespace K2Verifier.Backends.Http;
@@ -52,20 +53,30 @@ internal sealed class SseStreamReader
     /// <summary>
     /// Reads <paramref name="stream"/> until <c>[DONE]</c> or its end, appending the text to <paramref name="raw"/>. The
     /// text read with <c>[DONE]</c> is split to its end too, so the events read are exactly those of <paramref name="raw"/>.
+    /// Every read that returns bytes kicks <paramref name="idle"/>, when there is one.
     /// </summary>
-    public async Task ReadAsync(Stream stream, StringBuilder raw, CancellationToken cancellationToken)
+    public async Task ReadAsync(Stream stream, PooledBuffer<char> raw, CancellationToken cancellationToken, IdleWatchdog? idle = null)
     {
         // The bytes decoded here, in pooled buffers, rather than through a StreamReader: one read per chunk on the wire
         // without the reader's own buffers and asynchronous layer (a streamed request reads a dozen chunks or more).
+        // The buffers are held only while data is there: a zero-byte read waits for it first (HttpClient's response
+        // streams wait there; a stream that returns at once waits in the read after). A thousand streams each holding
+        // pooled arrays for their whole second was more than the pool keeps, so every rent was an allocation.
         var decoder = Encoding.UTF8.GetDecoder();
-        var bytes = ArrayPool<byte>.Shared.Rent(BufferSize);
-        var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(BufferSize));
-        try
+        var preamble = 0; // bytes of a leading UTF-8 byte order mark matched so far; -1 once the text has started
+        while (true)
         {
-            var preamble = 0; // bytes of a leading UTF-8 byte order mark matched so far; -1 once the text has started
-            while (true)
+            await stream.ReadAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+            var bytes = ArrayPool<byte>.Shared.Rent(BufferSize);
+            var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(BufferSize));
+            try
             {
                 int read = await stream.ReadAsync(bytes.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false);
+                if (read > 0)
+                {
+                    idle?.Kick();
+                }
+
                 int start = 0;
                 if (preamble >= 0)
                 {
@@ -79,7 +90,7 @@ internal sealed class SseStreamReader
                 int decoded = decoder.GetChars(bytes, start, read - start, chars, 0, flush: read == 0);
                 if (decoded > 0)
                 {
-                    raw.Append(chars, 0, decoded);
+                    raw.Write(chars.AsSpan(0, decoded));
                     if (Append(chars.AsSpan(0, decoded)))
                     {
                         Complete();
@@ -93,11 +104,11 @@ internal sealed class SseStreamReader
                     return;
                 }
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(bytes);
-            ArrayPool<char>.Shared.Return(chars);
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+                ArrayPool<char>.Shared.Return(chars);
+            }
         }
     }
 
@@ -106,7 +117,7 @@ internal sealed class SseStreamReader
     /// much of it is matched (-1 once the text has started) and where the text starts in <paramref name="read"/>. Bytes
     /// that began like one but were not are decoded first; <paramref name="stopped"/> is true when they ended the stream.
     /// </summary>
-    private (int Preamble, int Start) SkipPreamble(ReadOnlySpan<byte> read, int matched, Decoder decoder, char[] chars, StringBuilder raw, out bool stopped)
+    private (int Preamble, int Start) SkipPreamble(ReadOnlySpan<byte> read, int matched, Decoder decoder, char[] chars, PooledBuffer<char> raw, out bool stopped)
     {
         stopped = false;
         ReadOnlySpan<byte> mark = [0xEF, 0xBB, 0xBF];
@@ -126,7 +137,7 @@ internal sealed class SseStreamReader
         {
             // Not a byte order mark after all: the bytes taken for one are text.
             int decoded = decoder.GetChars(mark[..matched], chars, flush: false);
-            raw.Append(chars, 0, decoded);
+            raw.Write(chars.AsSpan(0, decoded));
             stopped = decoded > 0 && Append(chars.AsSpan(0, decoded));
             if (stopped)
             {
