@@ -12,6 +12,7 @@ using K2Verifier.Benchmarks.Replay;
 return args.FirstOrDefault() switch
 {
     "replay" => await ReplayBenchmark.RunAsync(args[1..]),
+    "replay-stages" => await ReplayStages.RunAsync(args[1..]),
     "generate" => await GenerateBenchmark.RunAsync(args[1..]),
     "rate-limit" => await RateLimitBenchmark.RunAsync(args[1..]),
     "slow-vendor" => await SlowVendorBenchmark.RunAsync(args[1..]),

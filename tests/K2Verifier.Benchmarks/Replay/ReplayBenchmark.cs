@@ -35,13 +35,24 @@ internal static class ReplayBenchmark
         var bodies = await WireBodiesAsync(dataset);
         await RawClientLoop.RunAsync(baseUrl, bodies, concurrency);
         await ReplayAsync(baseUrl, BuildDataset(folder, 200, "warmup.jsonl"), folder, concurrency, "warmup");
+        Console.WriteLine($"after warm-up: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods jitted");
+        if (Environment.GetEnvironmentVariable("K2V_WARM2") == "1")
+        {
+            await ReplayAsync(baseUrl, BuildDataset(folder, 200, "warmup.jsonl"), folder, concurrency, "warmup");
+            Console.WriteLine($"after warm-up 2: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods jitted");
+        }
 
         var loadBefore = LoadAverage();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var jitBefore = (Methods: System.Runtime.JitInfo.GetCompiledMethodCount(), Time: System.Runtime.JitInfo.GetCompilationTime());
         var fakeCpuBefore = fake?.TotalProcessorTime;
         var harness = await ReplayAsync(baseUrl, dataset, folder, concurrency, "results");
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var replayCpu = harness.LastRowCpu - cpuBefore;
+        var allocatedKb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / requests;
+        var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore.Methods;
+        var jitTime = System.Runtime.JitInfo.GetCompilationTime() - jitBefore.Time;
         var fakeCpuHarness = fake?.TotalProcessorTime - fakeCpuBefore;
         var peakMb = PeakWorkingSetMb();
         var fakeCpuBeforeRaw = fake?.TotalProcessorTime;
@@ -62,6 +73,8 @@ internal static class ReplayBenchmark
               harness, end to end         {harnessRate:0} req/s   ratio {harnessRate / capacity:0.00}   (with compaction and summary: {(harness.Elapsed - harness.LastRow).TotalMilliseconds:0} ms)
               harness peak memory         {peakMb:0} MB (VmHWM, whole process)   (target <= 300 MB)
               harness CPU per request     {replayCpu.TotalMilliseconds / requests:0.000} ms replay phase, {cpu.TotalMilliseconds / requests:0.000} ms with compaction and summary
+              harness allocations         {allocatedKb:0.0} KB per request (with compaction and summary)
+              JIT in the measured run     {jitMethods} methods compiled, {jitTime.TotalMilliseconds:0} ms ({jitTime.TotalMilliseconds / requests:0.000} ms per request)
               raw client CPU per request  {rawCpu.TotalMilliseconds / requests:0.000} ms
               fake CPU per request        {PerRequest(fakeCpuHarness, requests)} ms while the harness ran, {PerRequest(fakeCpuRaw, requests)} ms while the raw client ran
               score on {requests} rows       best {scoreMs.Min():0} ms, median {scoreMs.Order().ElementAt(scoreMs.Count / 2):0} ms   (target <= 1000 ms)

@@ -12,6 +12,7 @@ namespace K2Verifier.Benchmarks.Replay;
 /// </summary>
 internal sealed class RowTimes(Stopwatch watch, int wave) : IRunObserver
 {
+    private readonly List<(double SentAt, double DurationMs)> _firstWave = [];
     private int _rows;
 
     public TimeSpan First { get; private set; }
@@ -19,6 +20,26 @@ internal sealed class RowTimes(Stopwatch watch, int wave) : IRunObserver
     public TimeSpan FirstWave { get; private set; }
 
     public TimeSpan Last { get; private set; }
+
+    /// <summary>
+    /// When the first wave's requests were sent (their row's time less their duration) and how long they took: a late
+    /// first wave is a slow start of sending, a long one a slow reply.
+    /// </summary>
+    public string DescribeFirstWave()
+    {
+        lock (_firstWave)
+        {
+            if (_firstWave.Count == 0)
+            {
+                return "no rows";
+            }
+
+            var sent = _firstWave.Select(r => r.SentAt).Order().ToList();
+            var durations = _firstWave.Select(r => r.DurationMs).Order().ToList();
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"sent at {sent[0]:0.00}–{sent[^1]:0.00} s (median {sent[sent.Count / 2]:0.00} s), durations median {durations[durations.Count / 2]:0} ms, max {durations[^1]:0} ms");
+        }
+    }
 
     public void DatasetLineSkipped(DatasetRecord record)
     {
@@ -32,6 +53,14 @@ internal sealed class RowTimes(Stopwatch watch, int wave) : IRunObserver
     {
         var now = watch.Elapsed;
         var rows = Interlocked.Increment(ref _rows);
+        if (rows <= wave)
+        {
+            lock (_firstWave)
+            {
+                _firstWave.Add((now.TotalSeconds - (result.DurationMs / 1000.0), result.DurationMs));
+            }
+        }
+
         if (rows == 1)
         {
             First = now;

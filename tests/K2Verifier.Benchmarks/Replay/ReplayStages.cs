@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using K2Verifier.Backends;
+using K2Verifier.Dataset;
+using K2Verifier.Metrics;
+using K2Verifier.Preparation;
+using K2Verifier.Results;
+using K2Verifier.Validation;
+
+namespace K2Verifier.Benchmarks.Replay;
+
+/// <summary>
+/// The replay's stages one at a time, on the same requests against the same warm fake, each run twice and measured
+/// the second time (steady state): reading and preparing the dataset, a bare HttpClient post, the HTTP backend's
+/// send (OpenAI SDK pipeline, Polly, send gate), judging the responses, and appending the rows to a journal. Prints
+/// the CPU time per request of each, so the end-to-end figure of <c>bench replay</c> can be read stage by stage.
+/// </summary>
+internal static class ReplayStages
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var requests = ReplayBenchmark.IntArg(args, "--requests", 4000);
+        var concurrency = ReplayBenchmark.IntArg(args, "--concurrency", 64);
+        var folder = Path.Combine(Path.GetTempPath(), "k2v-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var dataset = ReplayBenchmark.BuildDataset(folder, requests);
+        using var fake = await FakeProcess.StartAsync();
+        var prepared = new List<PreparedRequest>();
+        var responses = new BackendResponse[requests];
+        using var backend = new HttpChatBackend(new HttpBackendOptions { BaseUrl = fake.BaseUrl, Timeout = TimeSpan.FromSeconds(60) });
+        var evaluator = new CaseEvaluator(JsonSchemaValidator.Default);
+        var rows = new CaseResult[requests];
+        var records = new List<DatasetRecord>();
+        await foreach (var record in DatasetReader.ReadAsync(dataset)) { records.Add(record); }
+        var chat = new OpenAI.Chat.ChatClient("bench", new System.ClientModel.ApiKeyCredential("unused"), new OpenAI.OpenAIClientOptions { Endpoint = new Uri(fake.BaseUrl.ToString().TrimEnd('/')), RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(0), NetworkTimeout = Timeout.InfiniteTimeSpan, ClientLoggingOptions = new System.ClientModel.Primitives.ClientLoggingOptions { EnableLogging = false } });
+        using var client = new HttpClient { BaseAddress = new Uri(fake.BaseUrl.ToString().TrimEnd('/') + "/") };
+
+        var stages = new (string Name, Func<Task> Run)[]
+        {
+            ("read and prepare", async () =>
+            {
+                prepared.Clear();
+                var preparer = new RequestPreparer(new() { Model = "bench" });
+                await foreach (var record in DatasetReader.ReadAsync(dataset))
+                {
+                    prepared.Add(preparer.Prepare(record));
+                }
+            }),
+            ("read only", async () =>
+            {
+                var n = 0;
+                await foreach (var record in DatasetReader.ReadAsync(dataset))
+                {
+                    n += record.DataIndex;
+                }
+            }),
+            ("prepare: write request", () =>
+            {
+                foreach (var r in records) { _ = PreparedRequestWriter.Write(r.Element, new PreparationOptions { Model = "bench" }); }
+                return Task.CompletedTask;
+            }),
+            ("prepare: hash", () =>
+            {
+                foreach (var p in prepared) { _ = RequestPreparer.Hash(p.RequestBody); }
+                return Task.CompletedTask;
+            }),
+            ("prepare: parse prepared", () =>
+            {
+                foreach (var p in prepared) { _ = System.Text.Json.JsonElement.Parse(p.WireBodyUtf8.Span); }
+                return Task.CompletedTask;
+            }),
+            ("prepare: tools", () =>
+            {
+                foreach (var p in prepared) { _ = RequestPreparer.ReadTools(p.RequestBody); }
+                return Task.CompletedTask;
+            }),
+            ("bare HttpClient post", () => Parallel.ForEachAsync(Enumerable.Range(0, requests), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
+            {
+                using var content = new ReadOnlyMemoryContent(prepared[i].WireBodyUtf8);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                using var response = await client.PostAsync("chat/completions", content, ct);
+                await response.Content.ReadAsByteArrayAsync(ct);
+            })),
+            ("OpenAI SDK protocol post", () => Parallel.ForEachAsync(Enumerable.Range(0, requests), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
+            {
+                using var content = System.ClientModel.BinaryContent.Create(BinaryData.FromBytes(prepared[i].WireBodyUtf8));
+                var result = await chat.CompleteChatAsync(content, new System.ClientModel.Primitives.RequestOptions { CancellationToken = ct, ErrorOptions = System.ClientModel.Primitives.ClientErrorBehaviors.NoThrow });
+                using var response = result.GetRawResponse();
+                _ = response.Content.ToString();
+            })),
+            ("backend send (SDK, Polly, gate)", () => Parallel.ForEachAsync(Enumerable.Range(0, requests), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
+            {
+                responses[i] = await backend.SendAsync(prepared[i], ct);
+            })),
+            ("judge", () =>
+            {
+                var at = MetricsCalculator.PythonIsoFormat(DateTime.Now);
+                for (var i = 0; i < requests; i++)
+                {
+                    rows[i] = evaluator.Judge(prepared[i], responses[i], at).Row;
+                }
+
+                return Task.CompletedTask;
+            }),
+            ("journal append", async () =>
+            {
+                await using var journal = ResultsJournal.Open(Path.Combine(folder, "stages.jsonl"), truncate: true);
+                foreach (var row in rows)
+                {
+                    await journal.AppendAsync(row);
+                }
+            }),
+        };
+
+        var report = new StringBuilder(); report.Append(CultureInfo.InvariantCulture, $"replay stages ({requests} requests, concurrency {concurrency}, load average {ReplayBenchmark.LoadAverage()}); CPU per request, second pass\n");
+        for (var pass = 0; pass < ReplayBenchmark.IntArg(args, "--warm-passes", 3); pass++)
+        {
+            foreach (var (name, run) in stages)
+            {
+                await run();
+            }
+        }
+
+        foreach (var (name, run) in stages)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var jit = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            await run();
+            var allocatedKb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / requests;
+            var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            report.Append(CultureInfo.InvariantCulture, $"  {name,-34} {used.TotalMilliseconds / requests:0.000} ms  {allocatedKb,6:0.0} KB   ({System.Runtime.JitInfo.GetCompiledMethodCount() - jit} methods jitted)\n");
+        }
+
+        Console.Write(report);
+        Directory.Delete(folder, recursive: true);
+        return 0;
+    }
+}
