@@ -130,6 +130,7 @@ case "${1:-}" in
     shift
     ensure_font
     "$ROOT/scripts/ensure-chromium.sh"
+    "$ROOT/scripts/ensure-python-oracles.sh"
     run_tests "$@"
     ;;
   bench)
