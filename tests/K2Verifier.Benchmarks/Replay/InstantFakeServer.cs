@@ -32,6 +32,7 @@ internal static class InstantFakeServer
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         await using var app = builder.Build();
         app.MapPost("/v1/chat/completions", HandleAsync);
+        app.MapGet("/v1/lateness", () => SlowReplies.TakeLateness());
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Console.WriteLine($"listening {address}/v1");

@@ -13,6 +13,7 @@ namespace K2Verifier.Benchmarks.Replay;
 internal sealed class RowTimes(Stopwatch watch, int wave) : IRunObserver
 {
     private readonly List<(double SentAt, double DurationMs)> _firstWave = [];
+    private readonly List<(double TtftMs, double DurationMs)> _all = [];
     private int _rows;
 
     public TimeSpan First { get; private set; }
@@ -41,6 +42,18 @@ internal sealed class RowTimes(Stopwatch watch, int wave) : IRunObserver
         }
     }
 
+    /// <summary>Medians over every row: time to the first token and duration (a reply's own share of the run).</summary>
+    public string DescribeAll()
+    {
+        lock (_all)
+        {
+            var ttft = _all.Select(r => r.TtftMs).Where(t => !double.IsNaN(t)).Order().ToList();
+            var durations = _all.Select(r => r.DurationMs).Order().ToList();
+            return ttft.Count == 0 || durations.Count == 0 ? "no rows" : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"time to first token median {ttft[ttft.Count / 2]:0} ms (p90 {ttft[ttft.Count * 9 / 10]:0}), duration median {durations[durations.Count / 2]:0} ms (p90 {durations[durations.Count * 9 / 10]:0})");
+        }
+    }
+
     public void DatasetLineSkipped(DatasetRecord record)
     {
     }
@@ -53,6 +66,11 @@ internal sealed class RowTimes(Stopwatch watch, int wave) : IRunObserver
     {
         var now = watch.Elapsed;
         var rows = Interlocked.Increment(ref _rows);
+        lock (_all)
+        {
+            _all.Add((result.TtftMs ?? double.NaN, result.DurationMs));
+        }
+
         if (rows <= wave)
         {
             lock (_firstWave)

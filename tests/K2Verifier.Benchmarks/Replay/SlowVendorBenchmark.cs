@@ -27,6 +27,8 @@ internal static class SlowVendorBenchmark
         var warmup = Stopwatch.StartNew();
         await VendorRun.RunAsync(fake.BaseUrl, Streamed(ReplayBenchmark.BuildDataset(folder, wave, "warmup.jsonl")), folder, concurrency, "warmup");
         var warmupSeconds = warmup.Elapsed.TotalSeconds;
+        using var statsClient = new HttpClient();
+        await statsClient.GetStringAsync(new Uri(fake.BaseUrl + "/lateness")); // forget the warm-up's
         using var allocationTypes = AllocationTicks.StartIfAsked();
         var loadBefore = ReplayBenchmark.LoadAverage();
         var fakeCpuBefore = fake.TotalProcessorTime;
@@ -38,6 +40,7 @@ internal static class SlowVendorBenchmark
         var (elapsed, summary) = await VendorRun.RunAsync(fake.BaseUrl, dataset, folder, concurrency, "results", rows, watch);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         allocationTypes?.Dispose();
+        var fakeLateness = await statsClient.GetStringAsync(new Uri(fake.BaseUrl + "/lateness"));
         var allocatedKb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / requests;
         var collections = string.Join(" / ", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]));
         var fakeCpu = fake.TotalProcessorTime - fakeCpuBefore;
@@ -54,6 +57,8 @@ internal static class SlowVendorBenchmark
               harness allocations   {allocatedKb:0.0} KB per request; GC gen0 / gen1 / gen2 collections {collections}
               rows written at       first {rows.First.TotalSeconds:0.00} s, first wave ({Math.Min(concurrency, requests)}) {rows.FirstWave.TotalSeconds:0.00} s, last {rows.Last.TotalSeconds:0.00} s; compaction and summary {(elapsed - rows.Last).TotalSeconds:0.00} s (ideal: {delayMs / 1000.0:0.00} s, {delayMs / 1000.0:0.00} s, {requests / ideal:0.00} s)
               first wave            {rows.DescribeFirstWave()}
+              every row             {rows.DescribeAll()}
+              the fake              {fakeLateness}
               warm-up (not counted) one cold wave of {wave} requests took {warmupSeconds:0.00} s (ideal {delayMs / 1000.0:0.00} s): the start-up of both processes
               {(met ? "target met" : "TARGET MISSED")}
             """));
