@@ -4,6 +4,7 @@ using K2Verifier.Benchmarks.Replay;
 
 // ./run.sh bench                      BenchmarkDotNet micro-benchmarks (validator)
 // ./run.sh bench replay [options]     end-to-end replay throughput, memory and score time (see ReplayBenchmark)
+// ./run.sh bench replay-stages [opts] each stage of the replay alone at steady state: CPU and allocations (see ReplayStages)
 // ./run.sh bench generate [options]   local engine tokens/s against a raw native loop (see GenerateBenchmark)
 // ./run.sh bench rate-limit [options] a vendor limited to R req/s (429 + Retry-After beyond): rows lost, wall vs N/R
 // ./run.sh bench slow-vendor [opts]   a vendor taking 1 s per reply (streams in 10 chunks): req/s vs ideal, peak memory
