@@ -12,10 +12,11 @@ using K2Verifier.Validation;
 namespace K2Verifier.Benchmarks.Replay;
 
 /// <summary>
-/// The replay's stages one at a time, on the same requests against the same warm fake, each run twice and measured
-/// the second time (steady state): reading and preparing the dataset, a bare HttpClient post, the HTTP backend's
-/// send (OpenAI SDK pipeline, Polly, send gate), judging the responses, and appending the rows to a journal. Prints
-/// the CPU time per request of each, so the end-to-end figure of <c>bench replay</c> can be read stage by stage.
+/// The replay's stages one at a time, on the same requests against the same warm fake, each run <c>--warm-passes</c>
+/// times (default 3) and then measured (steady state): reading and preparing the dataset (and the parts of
+/// preparation), a bare HttpClient post, the OpenAI SDK's protocol-level post, the HTTP backend's send (SDK, Polly,
+/// send gate), judging the responses, and appending the rows to a journal. Prints the CPU time and allocations per
+/// request of each, so the end-to-end figure of <c>bench replay</c> can be read stage by stage.
 /// </summary>
 internal static class ReplayStages
 {
@@ -114,8 +115,10 @@ internal static class ReplayStages
             }),
         };
 
-        var report = new StringBuilder(); report.Append(CultureInfo.InvariantCulture, $"replay stages ({requests} requests, concurrency {concurrency}, load average {ReplayBenchmark.LoadAverage()}); CPU per request, second pass\n");
-        for (var pass = 0; pass < ReplayBenchmark.IntArg(args, "--warm-passes", 3); pass++)
+        var warmPasses = ReplayBenchmark.IntArg(args, "--warm-passes", 3);
+        var report = new StringBuilder();
+        report.Append(CultureInfo.InvariantCulture, $"replay stages ({requests} requests, concurrency {concurrency}, load average {ReplayBenchmark.LoadAverage()}); CPU and allocations per request, measured after {warmPasses} warm passes\n");
+        for (var pass = 0; pass < warmPasses; pass++)
         {
             foreach (var (name, run) in stages)
             {
