@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace K2Verifier.Normalization;
@@ -78,21 +77,12 @@ internal sealed class SseEventSplitter
         Dispatch();
     }
 
-    /// <summary>A line that arrived in pieces, gathered in <see cref="_line"/>.</summary>
+    /// <summary>A line that arrived in pieces, gathered in <see cref="_line"/> (rare: a read usually ends at a line end).</summary>
     private void EndBufferedLine()
     {
-        char[] rented = ArrayPool<char>.Shared.Rent(_line.Length);
-        try
-        {
-            int length = _line.Length;
-            _line.CopyTo(0, rented, length);
-            _line.Clear();
-            EndLine(rented.AsSpan(0, length));
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(rented);
-        }
+        string line = _line.ToString();
+        _line.Clear();
+        EndLine(line);
     }
 
     private void EndLine(ReadOnlySpan<char> line)

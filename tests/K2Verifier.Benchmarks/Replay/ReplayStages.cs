@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using K2Verifier.Backends;
+using K2Verifier.Backends.Http;
 using K2Verifier.Dataset;
 using K2Verifier.Metrics;
 using K2Verifier.Preparation;
@@ -14,9 +15,10 @@ namespace K2Verifier.Benchmarks.Replay;
 /// <summary>
 /// The replay's stages one at a time, on the same requests against the same warm fake, each run <c>--warm-passes</c>
 /// times (default 3) and then measured (steady state): reading and preparing the dataset (and the parts of
-/// preparation), a bare HttpClient post, the OpenAI SDK's protocol-level post, the HTTP backend's send (SDK, Polly,
-/// send gate), judging the responses, and appending the rows to a journal. Prints the CPU time and allocations per
-/// request of each, so the end-to-end figure of <c>bench replay</c> can be read stage by stage.
+/// preparation), a bare HttpClient post, the backend's transport alone (the OpenAI SDK's protocol-level post), the
+/// HTTP backend's send (SDK, Polly, send gate), judging the responses, and appending the rows to a journal. Prints the
+/// CPU time and allocations per request of each, so the end-to-end figure of <c>bench replay</c> can be read stage by
+/// stage.
 /// </summary>
 internal static class ReplayStages
 {
@@ -33,10 +35,13 @@ internal static class ReplayStages
         using var backend = new HttpChatBackend(new HttpBackendOptions { BaseUrl = fake.BaseUrl, Timeout = TimeSpan.FromSeconds(60) });
         var evaluator = new CaseEvaluator(JsonSchemaValidator.Default);
         var rows = new CaseResult[requests];
-        var records = new List<DatasetRecord>();
-        await foreach (var record in DatasetReader.ReadAsync(dataset)) { records.Add(record); }
-        var chat = new OpenAI.Chat.ChatClient("bench", new System.ClientModel.ApiKeyCredential("unused"), new OpenAI.OpenAIClientOptions { Endpoint = new Uri(fake.BaseUrl.ToString().TrimEnd('/')), RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(0), NetworkTimeout = Timeout.InfiniteTimeSpan, ClientLoggingOptions = new System.ClientModel.Primitives.ClientLoggingOptions { EnableLogging = false } });
+        var records = await DatasetReader.ReadAsync(dataset).ToListAsync();
+        var transportOptions = new HttpBackendOptions { BaseUrl = fake.BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
+        using var transport = new OpenAiProtocolTransport(transportOptions, OpenAiProtocolTransport.CreateSocketsHandler(transportOptions));
         using var client = new HttpClient { BaseAddress = new Uri(fake.BaseUrl.ToString().TrimEnd('/') + "/") };
+
+        Task EachRequest(Func<int, CancellationToken, ValueTask> send) =>
+            Parallel.ForEachAsync(Enumerable.Range(0, requests), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, send);
 
         var stages = new (string Name, Func<Task> Run)[]
         {
@@ -77,21 +82,20 @@ internal static class ReplayStages
                 foreach (var p in prepared) { _ = RequestPreparer.ReadTools(p.RequestBody); }
                 return Task.CompletedTask;
             }),
-            ("bare HttpClient post", () => Parallel.ForEachAsync(Enumerable.Range(0, requests), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
+            ("bare HttpClient post", () => EachRequest(async (i, ct) =>
             {
                 using var content = new ReadOnlyMemoryContent(prepared[i].WireBodyUtf8);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 using var response = await client.PostAsync("chat/completions", content, ct);
                 await response.Content.ReadAsByteArrayAsync(ct);
             })),
-            ("OpenAI SDK protocol post", () => Parallel.ForEachAsync(Enumerable.Range(0, requests), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
+            ("OpenAI SDK protocol post", () => EachRequest(async (i, ct) =>
             {
-                using var content = System.ClientModel.BinaryContent.Create(BinaryData.FromBytes(prepared[i].WireBodyUtf8));
-                var result = await chat.CompleteChatAsync(content, new System.ClientModel.Primitives.RequestOptions { CancellationToken = ct, ErrorOptions = System.ClientModel.Primitives.ClientErrorBehaviors.NoThrow });
-                using var response = result.GetRawResponse();
+                // The backend's own transport (its SDK client and options), without Polly and the send gate around it.
+                using var response = await transport.SendAsync(prepared[i].WireBodyJson, prepared[i].WireBodyUtf8, bufferResponse: true, ct);
                 _ = response.Content.ToString();
             })),
-            ("backend send (SDK, Polly, gate)", () => Parallel.ForEachAsync(Enumerable.Range(0, requests), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
+            ("backend send (SDK, Polly, gate)", () => EachRequest(async (i, ct) =>
             {
                 responses[i] = await backend.SendAsync(prepared[i], ct);
             })),

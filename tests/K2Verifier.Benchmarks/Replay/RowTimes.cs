@@ -1,26 +1,27 @@
 using System.Diagnostics;
+using System.Globalization;
 using K2Verifier.Dataset;
+using K2Verifier.Metrics;
 using K2Verifier.Results;
 using K2Verifier.Running;
 
 namespace K2Verifier.Benchmarks.Replay;
 
 /// <summary>
-/// When the first row, the row that fills the first wave (one per slot of <c>--concurrency</c>) and the last row were
-/// written, on the run's own watch: what a slow vendor's run spends beyond the ideal shows where it goes (a slow start,
-/// a slow steady state, or the end).
+/// Every row's time on the run's own watch, with its duration and time to the first token, in the order written: when
+/// the first row, the row that fills the first wave (one per slot of <c>--concurrency</c>) and the last row came, when
+/// the first wave was sent and how long replies took show where a slow vendor's run spends beyond the ideal (a slow
+/// start, a slow steady state, or the end).
 /// </summary>
 internal sealed class RowTimes(Stopwatch watch, int wave) : IRunObserver
 {
-    private readonly List<(double SentAt, double DurationMs)> _firstWave = [];
-    private readonly List<(double TtftMs, double DurationMs)> _all = [];
-    private int _rows;
+    private readonly List<(TimeSpan At, long? TtftMs, long DurationMs)> _rows = [];
 
-    public TimeSpan First { get; private set; }
+    public TimeSpan First => At(0);
 
-    public TimeSpan FirstWave { get; private set; }
+    public TimeSpan FirstWave => At(wave - 1);
 
-    public TimeSpan Last { get; private set; }
+    public TimeSpan Last => At(int.MaxValue);
 
     /// <summary>
     /// When the first wave's requests were sent (their row's time less their duration) and how long they took: a late
@@ -28,30 +29,23 @@ internal sealed class RowTimes(Stopwatch watch, int wave) : IRunObserver
     /// </summary>
     public string DescribeFirstWave()
     {
-        lock (_firstWave)
-        {
-            if (_firstWave.Count == 0)
-            {
-                return "no rows";
-            }
-
-            var sent = _firstWave.Select(r => r.SentAt).Order().ToList();
-            var durations = _firstWave.Select(r => r.DurationMs).Order().ToList();
-            return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"sent at {sent[0]:0.00}–{sent[^1]:0.00} s (median {sent[sent.Count / 2]:0.00} s), durations median {durations[durations.Count / 2]:0} ms, max {durations[^1]:0} ms");
-        }
+        var first = Snapshot().Take(wave).ToList();
+        var sent = first.Select(r => (long)(r.At.TotalMilliseconds - r.DurationMs)).Order().ToList();
+        return Percentiles.Summarize(first.Select(r => r.DurationMs)) is { } durations
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"sent at {sent[0] / 1000.0:0.00}–{sent[^1] / 1000.0:0.00} s (median {Percentiles.Of(sent, 50) / 1000.0:0.00} s), durations median {durations.P50:0} ms, max {durations.Max} ms")
+            : "no rows";
     }
 
-    /// <summary>Medians over every row: time to the first token and duration (a reply's own share of the run).</summary>
+    /// <summary>Over every row: time to the first token and duration (a reply's own share of the run).</summary>
     public string DescribeAll()
     {
-        lock (_all)
-        {
-            var ttft = _all.Select(r => r.TtftMs).Where(t => !double.IsNaN(t)).Order().ToList();
-            var durations = _all.Select(r => r.DurationMs).Order().ToList();
-            return ttft.Count == 0 || durations.Count == 0 ? "no rows" : string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"time to first token median {ttft[ttft.Count / 2]:0} ms (p90 {ttft[ttft.Count * 9 / 10]:0}), duration median {durations[durations.Count / 2]:0} ms (p90 {durations[durations.Count * 9 / 10]:0})");
-        }
+        var rows = Snapshot();
+        return Percentiles.Summarize(rows.Where(r => r.TtftMs is not null).Select(r => r.TtftMs!.Value)) is { } ttft
+            && Percentiles.Summarize(rows.Select(r => r.DurationMs)) is { } durations
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"time to first token median {ttft.P50:0} ms (p90 {ttft.P90:0}), duration median {durations.P50:0} ms (p90 {durations.P90:0})")
+            : "no rows";
     }
 
     public void DatasetLineSkipped(DatasetRecord record)
@@ -65,30 +59,26 @@ internal sealed class RowTimes(Stopwatch watch, int wave) : IRunObserver
     public void CaseFinished(CaseResult result, RunProgress progress)
     {
         var now = watch.Elapsed;
-        var rows = Interlocked.Increment(ref _rows);
-        lock (_all)
+        lock (_rows)
         {
-            _all.Add((result.TtftMs ?? double.NaN, result.DurationMs));
+            _rows.Add((now, result.TtftMs, result.DurationMs));
         }
+    }
 
-        if (rows <= wave)
+    private List<(TimeSpan At, long? TtftMs, long DurationMs)> Snapshot()
+    {
+        lock (_rows)
         {
-            lock (_firstWave)
-            {
-                _firstWave.Add((now.TotalSeconds - (result.DurationMs / 1000.0), result.DurationMs));
-            }
+            return [.. _rows];
         }
+    }
 
-        if (rows == 1)
+    /// <summary>The time of row <paramref name="index"/> (0-based), or of the last row when there are fewer.</summary>
+    private TimeSpan At(int index)
+    {
+        lock (_rows)
         {
-            First = now;
+            return _rows.Count == 0 ? TimeSpan.Zero : _rows[Math.Min(index, _rows.Count - 1)].At;
         }
-
-        if (rows == wave)
-        {
-            FirstWave = now;
-        }
-
-        Last = now;
     }
 }

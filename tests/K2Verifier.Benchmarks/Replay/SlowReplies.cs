@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using K2Verifier.Metrics;
 using Microsoft.AspNetCore.Http;
 
 namespace K2Verifier.Benchmarks.Replay;
@@ -16,7 +17,7 @@ internal static class SlowReplies
     private const string Head = "data: {\"id\":\"bench\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"bench\",\"choices\":[{\"index\":0,\"delta\":";
     private static readonly byte[] ContentChunk = Encoding.UTF8.GetBytes(Head + "{\"content\":\"\"},\"finish_reason\":null}]}\n\n");
     private static readonly byte[] ArgumentsChunk = Encoding.UTF8.GetBytes(Head + "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{}\"}}]},\"finish_reason\":null}]}\n\n");
-    private static readonly List<double> LateMs = [];
+    private static readonly List<long> LateMs = [];
     private static readonly byte[] LastChunk = Encoding.UTF8.GetBytes(Head + "{},\"finish_reason\":\"tool_calls\"}]}\n\ndata: [DONE]\n\n");
 
     public static async Task WriteAsync(HttpContext context, string tool, bool stream, int delayMs)
@@ -48,7 +49,7 @@ internal static class SlowReplies
             await context.Response.Body.FlushAsync(ct);
         }
 
-        var late = Stopwatch.GetElapsedTime(arrived).TotalMilliseconds - delayMs;
+        var late = (long)Stopwatch.GetElapsedTime(arrived).TotalMilliseconds - delayMs;
         lock (LateMs)
         {
             LateMs.Add(late);
@@ -58,16 +59,16 @@ internal static class SlowReplies
     /// <summary>How late the last chunks went out since the last call (the fake's own lateness on a busy machine), then forgets them.</summary>
     public static string TakeLateness()
     {
-        List<double> late;
+        LatencyStats? late;
         lock (LateMs)
         {
-            late = [.. LateMs.Order()];
+            late = Percentiles.Summarize(LateMs);
             LateMs.Clear();
         }
 
-        return late.Count == 0
+        return late is null
             ? "no streamed replies"
-            : FormattableString.Invariant($"last chunk sent late by median {late[late.Count / 2]:0} ms, p90 {late[late.Count * 9 / 10]:0} ms, max {late[^1]:0} ms over {late.Count} replies");
+            : FormattableString.Invariant($"last chunk sent late by median {late.P50:0} ms, p90 {late.P90:0} ms, max {late.Max} ms over {late.Count} replies");
     }
 
     /// <summary>Waits until <paramref name="offsetMs"/> after <paramref name="arrived"/>; at once when that has passed.</summary>
