@@ -1,4 +1,6 @@
 using System.Text.Json;
+using K2Verifier.Json;
+using Microsoft.Win32.SafeHandles;
 
 namespace K2Verifier.Results;
 
@@ -58,21 +60,37 @@ public static class ResultsFile
     {
         ArgumentNullException.ThrowIfNull(spans);
         var temporary = path + ".compact.tmp";
-        using (var source = File.OpenHandle(path))
-        using (var target = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        try
         {
-            foreach (var (offset, length) in spans)
-            {
-                var buffer = new byte[length];
-                RandomAccess.Read(source, buffer, offset);
-                target.Write(buffer);
-                target.WriteByte((byte)'\n');
-            }
-
+            using var source = File.OpenHandle(path);
+            using var target = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            CopyRows(path, source, spans, target);
             target.Flush(flushToDisk: true);
+        }
+        catch
+        {
+            File.Delete(temporary); // the journal itself is untouched until the rename
+            throw;
         }
 
         File.Move(temporary, path, overwrite: true);
         return spans.Count;
+    }
+
+    /// <summary>Appends the rows at <paramref name="spans"/> to <paramref name="target"/>, each with its newline.</summary>
+    private static void CopyRows(string path, SafeFileHandle source, IReadOnlyList<JournalSpan> spans, FileStream target)
+    {
+        using var row = new PooledBuffer<byte>(1 << 16); // one buffer for every row: nothing written is kept in it
+        foreach (var (offset, length) in spans)
+        {
+            var bytes = row.GetSpan(length)[..length];
+            if (RandomAccess.Read(source, bytes, offset) != length)
+            {
+                throw new InvalidDataException($"{path}: the row at byte {offset} ({length} bytes) is past the file's end: was the journal changed while it was compacted?");
+            }
+
+            target.Write(bytes);
+            target.WriteByte((byte)'\n');
+        }
     }
 }

@@ -11,6 +11,7 @@ public static class WireJson
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = WireJsonContext.Default,
     };
 
     /// <summary>Writes <c>"wire_findings": […]</c>.</summary>

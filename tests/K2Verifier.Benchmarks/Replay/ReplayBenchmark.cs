@@ -47,11 +47,13 @@ internal static class ReplayBenchmark
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var jitBefore = (Methods: System.Runtime.JitInfo.GetCompiledMethodCount(), Time: System.Runtime.JitInfo.GetCompilationTime());
         var fakeCpuBefore = fake?.TotalProcessorTime;
+        using var jitMethods = JitMethods.StartIfAsked();
         var harness = await ReplayAsync(baseUrl, dataset, folder, concurrency, "results");
+        jitMethods?.Dispose();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var replayCpu = harness.LastRowCpu - cpuBefore;
         var allocatedKb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / requests;
-        var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore.Methods;
+        var jitCount = System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore.Methods;
         var jitTime = System.Runtime.JitInfo.GetCompilationTime() - jitBefore.Time;
         var fakeCpuHarness = fake?.TotalProcessorTime - fakeCpuBefore;
         var peakMb = PeakWorkingSetMb();
@@ -74,12 +76,17 @@ internal static class ReplayBenchmark
               harness peak memory         {peakMb:0} MB (VmHWM, whole process)   (target <= 300 MB)
               harness CPU per request     {replayCpu.TotalMilliseconds / requests:0.000} ms replay phase, {cpu.TotalMilliseconds / requests:0.000} ms with compaction and summary
               harness allocations         {allocatedKb:0.0} KB per request (with compaction and summary)
-              JIT in the measured run     {jitMethods} methods compiled, {jitTime.TotalMilliseconds:0} ms ({jitTime.TotalMilliseconds / requests:0.000} ms per request)
+              JIT in the measured run     {jitCount} methods compiled, {jitTime.TotalMilliseconds:0} ms ({jitTime.TotalMilliseconds / requests:0.000} ms per request)
               raw client CPU per request  {rawCpu.TotalMilliseconds / requests:0.000} ms
               fake CPU per request        {PerRequest(fakeCpuHarness, requests)} ms while the harness ran, {PerRequest(fakeCpuRaw, requests)} ms while the raw client ran
               score on {requests} rows       best {scoreMs.Min():0} ms, median {scoreMs.Order().ElementAt(scoreMs.Count / 2):0} ms   (target <= 1000 ms)
             """);
         Console.WriteLine(report);
+        if (jitMethods is not null)
+        {
+            Console.WriteLine(jitMethods.Describe());
+        }
+
         Directory.Delete(folder, recursive: true);
         return 0;
     }
@@ -120,7 +127,7 @@ internal static class ReplayBenchmark
         return path;
     }
 
-    private static async Task<List<byte[]>> WireBodiesAsync(string dataset)
+    internal static async Task<List<byte[]>> WireBodiesAsync(string dataset)
     {
         var preparer = new K2Verifier.Preparation.RequestPreparer(new() { Model = "bench" });
         var bodies = new List<byte[]>();

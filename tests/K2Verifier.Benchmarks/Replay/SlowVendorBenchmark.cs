@@ -6,8 +6,10 @@ namespace K2Verifier.Benchmarks.Replay;
 
 /// <summary>
 /// 6,000 streamed requests at --concurrency 1000 against a vendor (a child process) that takes 1 s per reply, sent in
-/// 10 SSE chunks, after one warm-up wave (printed, not counted). Targets: at least 0.9 × the ideal 1,000 requests/s, peak
-/// memory (VmHWM) at most 300 MB.
+/// 10 SSE chunks, after one warm-up wave (printed, not counted; <c>--warmup N</c> requests instead). Targets: at least 0.9 ×
+/// the ideal 1,000 requests/s, peak memory (VmHWM) at most 300 MB. A bare HttpClient then replays the same bodies against
+/// the same fake, for what the machine allows before any harness work. K2V_BENCH_JIT_METHODS=1 lists what the JIT
+/// compiled during the measured run, K2V_BENCH_ALLOCATION_TYPES=1 what was allocated.
 /// </summary>
 internal static class SlowVendorBenchmark
 {
@@ -22,8 +24,9 @@ internal static class SlowVendorBenchmark
         var dataset = Streamed(ReplayBenchmark.BuildDataset(folder, requests));
 
         // One wave first, as the replay benchmark warms both sides before it measures: a deployed vendor is not starting
-        // cold, and neither process's first JIT belongs in a steady-state figure. The cold wave is printed beside it.
-        var wave = Math.Min(concurrency, requests);
+        // cold, and neither process's first JIT belongs in a steady-state figure. The cold wave is printed beside it;
+        // --warmup 6000 shows the run with the tier-up done (the JIT recompiles hot code for about 2 s of CPU after one wave).
+        var wave = ReplayBenchmark.IntArg(args, "--warmup", Math.Min(concurrency, requests));
         var warmup = Stopwatch.StartNew();
         await VendorRun.RunAsync(fake.BaseUrl, Streamed(ReplayBenchmark.BuildDataset(folder, wave, "warmup.jsonl")), folder, concurrency, "warmup");
         var warmupSeconds = warmup.Elapsed.TotalSeconds;
@@ -37,7 +40,12 @@ internal static class SlowVendorBenchmark
         int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var watch = new Stopwatch();
         var rows = new RowTimes(watch, Math.Min(concurrency, requests));
+        var jitBefore = (Methods: System.Runtime.JitInfo.GetCompiledMethodCount(), Time: System.Runtime.JitInfo.GetCompilationTime());
+        using var jitMethods = JitMethods.StartIfAsked();
         var (elapsed, summary) = await VendorRun.RunAsync(fake.BaseUrl, dataset, folder, concurrency, "results", rows, watch);
+        jitMethods?.Dispose();
+        var jitCount = System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore.Methods;
+        var jitTime = System.Runtime.JitInfo.GetCompilationTime() - jitBefore.Time;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         allocationTypes?.Dispose();
         var fakeLateness = await statsClient.GetStringAsync(new Uri(fake.BaseUrl + "/lateness"));
@@ -47,6 +55,13 @@ internal static class SlowVendorBenchmark
         var ideal = concurrency * 1000.0 / delayMs;
         var rate = requests / elapsed.TotalSeconds;
         var peakMb = ReplayBenchmark.PeakWorkingSetMb();
+
+        // The same bodies, concurrency and warm fake through a bare HttpClient that only reads each stream to its end:
+        // what this machine allows before any harness work (its ramp has the same 1,000 new connections to make).
+        var bodies = await ReplayBenchmark.WireBodiesAsync(dataset);
+        var rawCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var rawRate = await RawClientLoop.RunAsync(fake.BaseUrl, bodies, concurrency);
+        var rawCpu = Process.GetCurrentProcess().TotalProcessorTime - rawCpuBefore;
         var met = summary.FailureCount == 0 && rate >= 0.9 * ideal && peakMb <= 300;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             slow-vendor benchmark: {delayMs} ms per reply in 10 SSE chunks, {requests} requests, --concurrency {concurrency} (load average before {loadBefore}, after {ReplayBenchmark.LoadAverage()})
@@ -54,6 +69,8 @@ internal static class SlowVendorBenchmark
               throughput            {rate:0} req/s = {rate / ideal:0.00} × ideal {ideal:0}   (target >= 0.90)
               peak memory           {peakMb:0} MB (VmHWM, whole process)   (target <= 300 MB)
               CPU per request       harness {cpu.TotalMilliseconds / requests:0.000} ms, fake {fakeCpu.TotalMilliseconds / requests:0.000} ms
+              raw client            {rawRate:0} req/s = {rawRate / ideal:0.00} × ideal, {rawCpu.TotalMilliseconds / requests:0.000} ms CPU per request (a bare HttpClient reading each stream to its end, same bodies and concurrency, after the harness); harness / raw {rate / rawRate:0.00}
+              JIT in the measured run {jitCount} methods compiled, {jitTime.TotalMilliseconds:0} ms ({jitTime.TotalMilliseconds / requests:0.000} ms per request)
               harness allocations   {allocatedKb:0.0} KB per request; GC gen0 / gen1 / gen2 collections {collections}
               rows written at       first {rows.First.TotalSeconds:0.00} s, first wave ({Math.Min(concurrency, requests)}) {rows.FirstWave.TotalSeconds:0.00} s, last {rows.Last.TotalSeconds:0.00} s; compaction and summary {(elapsed - rows.Last).TotalSeconds:0.00} s (ideal: {delayMs / 1000.0:0.00} s, {delayMs / 1000.0:0.00} s, {requests / ideal:0.00} s)
               first wave            {rows.DescribeFirstWave()}
@@ -65,6 +82,11 @@ internal static class SlowVendorBenchmark
         if (allocationTypes is not null)
         {
             Console.WriteLine("  allocations by type (sampled):\n" + allocationTypes.Describe(requests));
+        }
+
+        if (jitMethods is not null)
+        {
+            Console.WriteLine(jitMethods.Describe());
         }
 
         Directory.Delete(folder, recursive: true);

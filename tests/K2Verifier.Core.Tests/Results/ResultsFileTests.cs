@@ -91,6 +91,34 @@ public sealed class ResultsFileTests
     }
 
     [Fact]
+    public void Compact_Spans_CopiedInTheirOrder_RowsLargerThanTheBufferWhole()
+    {
+        var path = Path.Combine(TempFile.Directory(), "results.jsonl");
+        var lines = new[] { "{\"a\": 1}", "{\"b\": \"" + new string('x', 200_000) + "\"}", "{\"c\": 3}" };
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        var spans = Spans(lines);
+
+        var count = ResultsFile.Compact(path, [spans[2], spans[1], spans[0]]);
+
+        Assert.Equal(3, count);
+        Assert.Equal([lines[2], lines[1], lines[0]], File.ReadAllLines(path));
+    }
+
+    [Fact]
+    public void Compact_SpanPastTheEnd_ErrorNamesTheFile_JournalUntouched()
+    {
+        var path = Path.Combine(TempFile.Directory(), "results.jsonl");
+        File.WriteAllText(path, "{\"a\": 1}\n");
+
+        var error = Assert.Throws<InvalidDataException>(() => ResultsFile.Compact(path, [new JournalSpan(0, 8), new JournalSpan(4, 100)]));
+
+        Assert.Contains(path, error.Message);
+        Assert.Contains("byte 4", error.Message);
+        Assert.Equal("{\"a\": 1}\n", File.ReadAllText(path));
+        Assert.Equal(["results.jsonl"], Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void Read_K2vvRow_WithoutOurFields()
     {
         var path = TempFile.Write("""{"data_index": 5, "request": {"messages": []}, "response": {"error": "x"}, "status": "failed", "finish_reason": null, "tool_calls_valid": null, "last_run_at": "2025-11-15T10:00:00.123456", "duration_ms": 12, "hash": "abc"}""");
@@ -112,5 +140,17 @@ public sealed class ResultsFileTests
 
         Assert.Null(row.Result);
         Assert.Contains(":1: data_index", row.Problem);
+    }
+
+    /// <summary>The spans of <paramref name="lines"/> written one per line.</summary>
+    private static JournalSpan[] Spans(string[] lines)
+    {
+        var offset = 0L;
+        return [.. lines.Select(line =>
+        {
+            var span = new JournalSpan(offset, System.Text.Encoding.UTF8.GetByteCount(line));
+            offset += span.Length + 1;
+            return span;
+        })];
     }
 }
