@@ -30,6 +30,7 @@ internal sealed class FakeProcess : IDisposable
     {
         var self = Environment.ProcessPath!;
         var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true };
+        start.Environment.Remove("DOTNET_GCgen0size"); // the vendor keeps the runtime's GC defaults: run.sh tunes the harness only
         if (Path.GetFileNameWithoutExtension(self) == "dotnet")
         {
             start.ArgumentList.Add(typeof(FakeProcess).Assembly.Location);
