@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -30,4 +31,16 @@ public static class JsonText
 
     /// <summary>Compact JSON text of a node with readable non-ASCII text.</summary>
     public static string Serialize(JsonNode? node) => node?.ToJsonString(Compact) ?? "null";
+
+    /// <summary>A JSON string element holding <paramref name="value"/> (as a schema sees a property name).</summary>
+    public static JsonElement StringElement(string value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(value.Length + 8);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStringValue(value);
+        }
+
+        return JsonElement.Parse(buffer.WrittenSpan);
+    }
 }

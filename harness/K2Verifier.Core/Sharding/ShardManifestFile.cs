@@ -10,12 +10,12 @@ public static class ShardManifestFile
     /// <summary>The suffix every manifest file name ends with.</summary>
     public const string Suffix = ".manifest.json";
 
-    private static readonly JsonSerializerOptions Options = new()
+    private static readonly ShardManifestJsonContext Context = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    });
 
     /// <summary><c>out/results.jsonl</c> → <c>out/results.manifest.json</c>.</summary>
     public static string PathFor(string journalPath) =>
@@ -25,7 +25,7 @@ public static class ShardManifestFile
     public static async Task WriteAsync(ShardManifest manifest, string path, CancellationToken cancellationToken = default)
     {
         var temporary = path + ".tmp";
-        await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(manifest, Options) + "\n", cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(manifest, Context.ShardManifest) + "\n", cancellationToken).ConfigureAwait(false);
         File.Move(temporary, path, overwrite: true);
     }
 
@@ -34,7 +34,7 @@ public static class ShardManifestFile
     {
         try
         {
-            var manifest = JsonSerializer.Deserialize<ShardManifest>(File.ReadAllText(path), Options)
+            var manifest = JsonSerializer.Deserialize(File.ReadAllText(path), Context.ShardManifest)
                 ?? throw new InvalidDataException($"{path}: empty manifest");
             if (manifest.Format != ShardManifest.CurrentFormat)
             {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using K2Verifier.Json;
 using K2Verifier.Validation.Evaluation;
 
 namespace K2Verifier.Validation.Keywords;
@@ -21,7 +22,7 @@ internal sealed class PropertyNamesKeyword : Keyword
         var valid = true;
         foreach (var property in instance.EnumerateObject())
         {
-            var name = JsonSerializer.SerializeToElement(property.Name);
+            var name = JsonText.StringElement(property.Name);
             if (!Descend(_schema, name, context, null))
             {
                 valid = false;
