@@ -69,12 +69,4 @@ public sealed record ProbeRow
     /// <summary>The attempt's identity: probe, mode and rerun.</summary>
     [JsonIgnore]
     public string Key => $"{Probe}|{Mode}|{Rerun}";
-
-    /// <summary>The serializer options of the journal (snake_case, compact, nulls left out).</summary>
-    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.General)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 }

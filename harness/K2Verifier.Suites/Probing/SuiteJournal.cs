@@ -23,7 +23,7 @@ public static class SuiteJournal
 
             try
             {
-                if (JsonSerializer.Deserialize<ProbeRow>(line, ProbeRow.JsonOptions) is { } row)
+                if (JsonSerializer.Deserialize(line, SuitesJsonContext.Compact.ProbeRow) is { } row)
                 {
                     rows.Add(row);
                 }

@@ -8,8 +8,6 @@ namespace K2Verifier.Suites.Probing;
 /// <summary>Writes a suite's derived files: <c>suite-NAME.json</c> (the summary) and <c>suite-NAME.junit.xml</c>.</summary>
 public static class SuiteOutputWriter
 {
-    private static readonly JsonSerializerOptions Indented = new(ProbeRow.JsonOptions) { WriteIndented = true };
-
     /// <summary>Writes both files; returns their paths.</summary>
     public static async Task<IReadOnlyList<string>> WriteAsync(SuiteReport report, SuiteSummary summary, SuiteRunOptions options, CancellationToken cancellationToken)
     {
@@ -17,7 +15,7 @@ public static class SuiteOutputWriter
         ArgumentNullException.ThrowIfNull(options);
         Directory.CreateDirectory(options.OutputDirectory);
         var summaryPath = options.SummaryPath(report.Suite);
-        await File.WriteAllTextAsync(summaryPath, JsonSerializer.Serialize(summary, Indented) + "\n", cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(summaryPath, JsonSerializer.Serialize(summary, SuitesJsonContext.Indented.SuiteSummary) + "\n", cancellationToken).ConfigureAwait(false);
         var junitPath = options.JUnitPath(report.Suite);
         await File.WriteAllTextAsync(junitPath, ToJUnit(report), cancellationToken).ConfigureAwait(false);
         return [summaryPath, junitPath];

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using K2Verifier.Backends;
 using K2Verifier.Dataset;
+using K2Verifier.Json;
 using K2Verifier.Metrics;
 using K2Verifier.Preparation;
 using K2Verifier.Results;
@@ -40,7 +41,7 @@ public sealed class SuiteRunner(IChatBackend backend, TimeProvider time)
                     var request = Prepare(suite.Name, item.Probe, item.Index);
                     var response = await backend.SendAsync(request, ct).ConfigureAwait(false);
                     var row = ToRow(suite, item.Probe, request, response);
-                    journal.AppendLine(JsonSerializer.SerializeToUtf8Bytes(row, ProbeRow.JsonOptions));
+                    journal.AppendLine(JsonSerializer.SerializeToUtf8Bytes(row, SuitesJsonContext.Compact.ProbeRow));
                 }).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -114,7 +115,7 @@ public sealed class SuiteRunner(IChatBackend backend, TimeProvider time)
             Attempts = response.Attempts,
             DurationMs = response.DurationMs,
             LastRunAt = MetricsCalculator.PythonIsoFormat(time.GetLocalNow().DateTime),
-            Request = JsonSerializer.Deserialize<JsonElement>(request.RequestJson),
+            Request = JsonElement.Parse(request.RequestJson),
             Response = ResponseElement(response),
         };
     }
@@ -129,16 +130,16 @@ public sealed class SuiteRunner(IChatBackend backend, TimeProvider time)
 
         if (text is null)
         {
-            return response.Failure is { } failure ? JsonSerializer.SerializeToElement(new { error = failure.Message }) : null;
+            return response.Failure is { } failure ? JsonElement.Parse(new JsonObject { ["error"] = failure.Message }.ToJsonString()) : null;
         }
 
         try
         {
-            return JsonSerializer.Deserialize<JsonElement>(text);
+            return JsonElement.Parse(text);
         }
         catch (JsonException)
         {
-            return JsonSerializer.SerializeToElement(text);
+            return JsonText.StringElement(text);
         }
     }
 }

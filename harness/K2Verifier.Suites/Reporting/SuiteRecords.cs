@@ -10,8 +10,6 @@ namespace K2Verifier.Suites.Reporting;
 /// </summary>
 public static class SuiteRecords
 {
-    private static readonly JsonSerializerOptions SummaryJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     /// <summary>The summaries of a suite folder, by suite name, as summary.json embeds them.</summary>
     /// <exception cref="FormatException">The folder holds no suite summary, or one is unreadable; the message names the file.</exception>
     public static IReadOnlyDictionary<string, SuiteRecord> FromFolder(string folder)
@@ -36,7 +34,7 @@ public static class SuiteRecords
                 throw new FormatException($"{path}: a summary without suites (embed them with: run … --suite-results DIR)");
             }
 
-            var records = suites.Deserialize<Dictionary<string, SuiteRecord>>(SummaryJson) ?? [];
+            var records = suites.Deserialize(SuitesJsonContext.Compact.DictionaryStringSuiteRecord) ?? [];
             return [.. records.Select(p => ToSummary(p.Key, p.Value))];
         }
         catch (JsonException ex)

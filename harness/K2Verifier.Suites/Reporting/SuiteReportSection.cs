@@ -27,7 +27,7 @@ public static class SuiteReportSection
         {
             try
             {
-                summaries.Add(JsonSerializer.Deserialize<SuiteSummary>(File.ReadAllText(path), ProbeRow.JsonOptions) ?? throw new FormatException($"{path}: empty"));
+                summaries.Add(JsonSerializer.Deserialize(File.ReadAllText(path), SuitesJsonContext.Compact.SuiteSummary) ?? throw new FormatException($"{path}: empty"));
             }
             catch (JsonException ex)
             {
