@@ -13,7 +13,7 @@ internal static class BfclEntryConverter
         {
             foreach (var message in first.OfType<JsonObject>())
             {
-                messages.Add(new JsonObject { ["role"] = message["role"]?.DeepClone(), ["content"] = message["content"]?.DeepClone() });
+                messages.Add((JsonNode)new JsonObject { ["role"] = message["role"]?.DeepClone(), ["content"] = message["content"]?.DeepClone() });
             }
         }
 
@@ -36,7 +36,7 @@ internal static class BfclEntryConverter
                     declared["parameters"] = BfclSchemaConverter.Convert(parameters);
                 }
 
-                tools.Add(new JsonObject { ["type"] = "function", ["function"] = declared });
+                tools.Add((JsonNode)new JsonObject { ["type"] = "function", ["function"] = declared });
             }
 
             body["tools"] = tools;

@@ -135,7 +135,7 @@ internal static class MergeCommand
     }
 
     private static string? Setting(ShardManifest manifest, string name) =>
-        manifest.Settings.TryGetValue(name, out var json) && System.Text.Json.JsonSerializer.Deserialize<object>(json) is System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } value ? value.GetString() : null;
+        manifest.Settings.TryGetValue(name, out var json) && System.Text.Json.JsonElement.Parse(json) is { ValueKind: System.Text.Json.JsonValueKind.String } value ? value.GetString() : null;
 
     private static long? Span(string? started, string? finished) =>
         DateTime.TryParse(started, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var from)

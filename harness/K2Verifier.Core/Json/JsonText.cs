@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -33,14 +34,24 @@ public static class JsonText
     public static string Serialize(JsonNode? node) => node?.ToJsonString(Compact) ?? "null";
 
     /// <summary>A JSON string element holding <paramref name="value"/> (as a schema sees a property name).</summary>
-    public static JsonElement StringElement(string value)
+    public static JsonElement StringElement(string value) => JsonElement.Parse(StringBytes(value, default).WrittenSpan);
+
+    /// <summary>
+    /// <paramref name="value"/> as a JSON string literal, quotes included, escaped as <c>JsonSerializer.Serialize</c>
+    /// escapes a string by default (non-ASCII and HTML-sensitive characters as <c>\uXXXX</c>), or, with
+    /// <paramref name="readable"/>, as <see cref="CompactWriter"/> writes it (UTF-8 text left as it is).
+    /// </summary>
+    public static string Quote(string value, bool readable = false) =>
+        Encoding.UTF8.GetString(StringBytes(value, readable ? CompactWriter : default).WrittenSpan);
+
+    private static ArrayBufferWriter<byte> StringBytes(string value, JsonWriterOptions options)
     {
         var buffer = new ArrayBufferWriter<byte>(value.Length + 8);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, options))
         {
             writer.WriteStringValue(value);
         }
 
-        return JsonElement.Parse(buffer.WrittenSpan);
+        return buffer;
     }
 }

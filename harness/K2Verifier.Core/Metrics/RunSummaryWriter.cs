@@ -5,7 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace K2Verifier.Metrics;
 
-/// <summary>Writes summary.json (snake_case keys, indented, readable UTF-8): a run's summary or a repeat's.</summary>
+/// <summary>Writes and reads summary.json (snake_case keys, indented, readable UTF-8): a run's summary or a repeat's.</summary>
 public static class RunSummaryWriter
 {
     private static readonly SummaryJsonContext Context = new(new JsonSerializerOptions
@@ -29,6 +29,11 @@ public static class RunSummaryWriter
     /// <summary>Writes a repeat summary atomically (temporary file, then rename).</summary>
     public static Task WriteAsync(RepeatSummary summary, string path, CancellationToken cancellationToken = default) =>
         WriteTextAsync(ToJson(summary), path, cancellationToken);
+
+    /// <summary>A run's summary read back from summary.json's root object.</summary>
+    /// <exception cref="JsonException">The object is not a summary's.</exception>
+    public static RunSummary Read(JsonElement summary) =>
+        summary.Deserialize(Context.RunSummary) ?? throw new JsonException("a summary.json holding null");
 
     private static string ToJson<T>(T summary, JsonTypeInfo<T> type) => JsonSerializer.Serialize(summary, type) + "\n";
 

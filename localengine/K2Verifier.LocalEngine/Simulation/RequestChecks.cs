@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using K2Verifier.Json;
 
 namespace K2Verifier.LocalEngine.Simulation;
 
@@ -72,7 +73,7 @@ public static partial class RequestChecks
             var name = tool?["function"]?["name"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
             if (name is null || !ToolName().IsMatch(name))
             {
-                return ("tools", $"tool name {(name is null ? "missing" : JsonSerializer.Serialize(name))}: a function name has 1 to 64 of a-z, A-Z, 0-9, _ and -");
+                return ("tools", $"tool name {(name is null ? "missing" : JsonText.Quote(name))}: a function name has 1 to 64 of a-z, A-Z, 0-9, _ and -");
             }
         }
 

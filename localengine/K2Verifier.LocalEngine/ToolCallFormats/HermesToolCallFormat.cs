@@ -29,7 +29,7 @@ public sealed partial class HermesToolCallFormat : IToolCallFormat
         for (var i = 0; i < calls.Count; i++)
         {
             text.Append(i == 0 ? string.Empty : "\n").Append(CallBegin).Append("\n{\"name\": ")
-                .Append(System.Text.Json.JsonSerializer.Serialize(calls[i].Name, K2Verifier.Json.JsonText.Compact))
+                .Append(K2Verifier.Json.JsonText.Quote(calls[i].Name, readable: true))
                 .Append(", \"arguments\": ").Append(calls[i].Arguments).Append("}\n").Append(CallEnd);
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using K2Verifier.Json;
 
 namespace K2Verifier.OrtGenAI.Guidance;
 
@@ -99,7 +100,7 @@ internal sealed class EnforcerGrammar
         {
             SyntaxPartKind.Marker => Marker(part.Text),
             SyntaxPartKind.Literal => LarkText.Literal(part.Text),
-            SyntaxPartKind.JsonName => LarkText.Literal(JsonSerializer.Serialize(tool.Name)),
+            SyntaxPartKind.JsonName => LarkText.Literal(JsonText.Quote(tool.Name)),
             SyntaxPartKind.RawName => LarkText.Literal(tool.Name),
             SyntaxPartKind.CallIndex => "CALL_INDEX",
             _ => "args_" + id,

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using K2Verifier.Json;
 
 namespace K2Verifier.OrtGenAI.Guidance;
 
@@ -30,7 +31,7 @@ internal static class ForcedRunBound
                 return null;
             }
 
-            worstCall = Math.Max(worstCall, Bytes(JsonSerializer.Serialize(tool.Name)) + arguments);
+            worstCall = Math.Max(worstCall, Bytes(JsonText.Quote(tool.Name)) + arguments);
         }
 
         // A run either opens a call (markers, name, fixed argument text) or closes one (closing markers, EOS): a choice
@@ -97,7 +98,7 @@ internal static class ForcedRunBound
                 return null;
             }
 
-            total += Bytes(JsonSerializer.Serialize(name)) + 4 + b;
+            total += Bytes(JsonText.Quote(name)) + 4 + b;
         }
 
         if (schema["additionalProperties"] is JsonObject additional)

@@ -68,7 +68,7 @@ public static class VocabularyTrimmer
         if (endOfText is not null)
         {
             var list = tokenizer["added_tokens"] as JsonArray ?? [];
-            list.Add(new JsonObject
+            list.Add((JsonNode)new JsonObject
             {
                 ["id"] = vocabSize - 1, ["content"] = endOfText, ["single_word"] = false, ["lstrip"] = false, ["rstrip"] = false,
                 ["normalized"] = false, ["special"] = true,

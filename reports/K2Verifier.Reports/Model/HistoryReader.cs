@@ -9,8 +9,6 @@ namespace K2Verifier.Reports.Model;
 /// </summary>
 public static class HistoryReader
 {
-    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     /// <summary>Every <c>*.json</c> in <paramref name="directory"/> that is a run summary; others are reported to <paramref name="problems"/> and skipped.</summary>
     public static IReadOnlyList<HistoryPoint> Read(string directory, Action<string>? problems = null)
     {
@@ -26,7 +24,7 @@ public static class HistoryReader
                     continue;
                 }
 
-                var summary = document.RootElement.Deserialize<RunSummary>(Options)!;
+                var summary = RunSummaryWriter.Read(document.RootElement);
                 if (summary.Run.Complete == false)
                 {
                     problems?.Invoke($"{file}: an incomplete run ({summary.Run.RequestsSent?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} of {summary.Run.DatasetRequests?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} requests sent); left out of the trend");

@@ -50,12 +50,12 @@ internal sealed class ConversationBuilder
     {
         if (Rng.Chance(0.8))
         {
-            _messages.Add(Message("system", Rng.Pick(SystemPool.SystemPrompts)));
+            _messages.Add((JsonNode)Message("system", Rng.Pick(SystemPool.SystemPrompts)));
         }
 
         if (Rng.Chance(0.10))
         {
-            _messages.Add(Message("_input", Rng.Pick(ReferenceEquals(UserPool, ChineseText.Pool) ? InputContextZh : InputContextEn)));
+            _messages.Add((JsonNode)Message("_input", Rng.Pick(ReferenceEquals(UserPool, ChineseText.Pool) ? InputContextZh : InputContextEn)));
         }
 
         return this;
@@ -67,14 +67,14 @@ internal sealed class ConversationBuilder
         JsonNode content = Rng.Chance(0.10)
             ? new JsonArray(new JsonObject { ["type"] = "text", ["text"] = text })
             : JsonValue.Create(text);
-        _messages.Add(new JsonObject { ["role"] = "user", ["content"] = content });
+        _messages.Add((JsonNode)new JsonObject { ["role"] = "user", ["content"] = content });
         return this;
     }
 
     /// <summary>A plain assistant answer.</summary>
     public ConversationBuilder Assistant(string text)
     {
-        _messages.Add(Message("assistant", text));
+        _messages.Add((JsonNode)Message("assistant", text));
         return this;
     }
 
@@ -93,7 +93,7 @@ internal sealed class ConversationBuilder
         {
             var id = NextId(tool.Name);
             ids.Add(id);
-            toolCalls.Add(new JsonObject
+            toolCalls.Add((JsonNode)new JsonObject
             {
                 ["id"] = id,
                 ["type"] = "function",
@@ -102,10 +102,10 @@ internal sealed class ConversationBuilder
         }
 
         assistant["tool_calls"] = toolCalls;
-        _messages.Add(assistant);
+        _messages.Add((JsonNode)assistant);
         for (var i = 0; i < calls.Length; i++)
         {
-            _messages.Add(new JsonObject { ["role"] = "tool", ["tool_call_id"] = ids[i], ["name"] = calls[i].Tool.Name, ["content"] = calls[i].Example.Result });
+            _messages.Add((JsonNode)new JsonObject { ["role"] = "tool", ["tool_call_id"] = ids[i], ["name"] = calls[i].Tool.Name, ["content"] = calls[i].Example.Result });
         }
 
         return this;
