@@ -55,7 +55,7 @@ internal static class CompareCommand
             var verdicts = GateEvaluator.Evaluate(gates, ComparisonMetrics.Flatten(comparison), unavailable: name => ComparisonMetrics.Unavailable(comparison, name));
             if (parseResult.GetValue(json))
             {
-                var document = ResultsPipeline.Document(JsonSerializer.SerializeToNode(comparison, ComparisonPrinter.JsonOptions)!.AsObject(), verdicts);
+                var document = ResultsPipeline.Document(JsonSerializer.SerializeToNode(comparison, ComparisonJsonContext.Printed.RunComparison)!.AsObject(), verdicts);
                 await console.Out.WriteLineAsync(document.ToJsonString(ComparisonPrinter.JsonOptions)).ConfigureAwait(false);
             }
             else

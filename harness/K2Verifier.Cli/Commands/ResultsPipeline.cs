@@ -60,7 +60,7 @@ internal static class ResultsPipeline
     public static JsonObject Document(JsonObject body, IReadOnlyList<GateResult> verdicts)
     {
         ArgumentNullException.ThrowIfNull(body);
-        body["gates"] = System.Text.Json.JsonSerializer.SerializeToNode(verdicts.Select(GateRecord.From).ToList(), Output.ComparisonPrinter.JsonOptions);
+        body["gates"] = System.Text.Json.JsonSerializer.SerializeToNode(verdicts.Select(GateRecord.From).ToList(), Output.ComparisonJsonContext.Printed.ListGateRecord);
         body["verdict"] = GateVerdicts.Of(verdicts);
         return body;
     }

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Text.Json;
+using System.Globalization;
 using K2Verifier.Dataset;
+using K2Verifier.Json;
 using K2Verifier.Preparation;
 using K2Verifier.Running;
 using K2Verifier.Sharding;
@@ -12,7 +13,7 @@ namespace K2Verifier.Cli.Commands;
 internal static class ShardManifestWriter
 {
     /// <summary>Options that do not change what a deployment answers: shards may differ in them and still merge.</summary>
-    private static readonly HashSet<string> Operational = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> Operational = new(StringComparer.Ordinal)
     {
         "--output", "--summary", "--report-dir", "--concurrency", "--incremental", "--api-key", "--shard", "--shards",
         "--timeout", "--retries", "--rate-limit-retries", "--strict", "--repeat", "--gate", "--junit", "--baseline",
@@ -61,12 +62,25 @@ internal static class ShardManifestWriter
 
             if (result.GetValueOrDefault<object?>() is { } value)
             {
-                settings[option.Name.TrimStart('-')] = JsonSerializer.Serialize(value);
+                settings[option.Name.TrimStart('-')] = SettingJson(option.Name, value);
             }
         }
 
         return settings;
     }
+
+    /// <summary>
+    /// An option's value as JSON text, as the manifest records it (the text JsonSerializer wrote for it before): the
+    /// answer-changing options of <c>run</c> are strings, switches and numbers (a test holds every one to that).
+    /// </summary>
+    internal static string SettingJson(string option, object value) => value switch
+    {
+        string text => JsonText.Quote(text),
+        bool flag => flag ? "true" : "false",
+        int or long or ulong => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+        double number => JsonText.Number(number),
+        _ => throw new NotSupportedException($"{option}: a {value.GetType().Name} value has no place in a shard manifest"),
+    };
 
     /// <summary>Usable dataset requests that fall in the shard (by the same preparation as the run).</summary>
     private static async Task<int> AssignedAsync(RunOptions options, ShardSpec shard, CancellationToken cancellationToken)

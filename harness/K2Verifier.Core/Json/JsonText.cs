@@ -34,7 +34,7 @@ public static class JsonText
     public static string Serialize(JsonNode? node) => node?.ToJsonString(Compact) ?? "null";
 
     /// <summary>A JSON string element holding <paramref name="value"/> (as a schema sees a property name).</summary>
-    public static JsonElement StringElement(string value) => JsonElement.Parse(StringBytes(value, default).WrittenSpan);
+    public static JsonElement StringElement(string value) => JsonElement.Parse(Quote(value));
 
     /// <summary>
     /// <paramref name="value"/> as a JSON string literal, quotes included, escaped as <c>JsonSerializer.Serialize</c>
@@ -42,16 +42,19 @@ public static class JsonText
     /// <paramref name="readable"/>, as <see cref="CompactWriter"/> writes it (UTF-8 text left as it is).
     /// </summary>
     public static string Quote(string value, bool readable = false) =>
-        Encoding.UTF8.GetString(StringBytes(value, readable ? CompactWriter : default).WrittenSpan);
+        Text(writer => writer.WriteStringValue(value), readable ? CompactWriter : default);
 
-    private static ArrayBufferWriter<byte> StringBytes(string value, JsonWriterOptions options)
+    /// <summary><paramref name="value"/> as <c>JsonSerializer.Serialize</c> writes a double (shortest round-trip form).</summary>
+    public static string Number(double value) => Text(writer => writer.WriteNumberValue(value), default);
+
+    private static string Text(Action<Utf8JsonWriter> write, JsonWriterOptions options)
     {
-        var buffer = new ArrayBufferWriter<byte>(value.Length + 8);
+        var buffer = new ArrayBufferWriter<byte>(64);
         using (var writer = new Utf8JsonWriter(buffer, options))
         {
-            writer.WriteStringValue(value);
+            write(writer);
         }
 
-        return buffer;
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }
