@@ -147,7 +147,7 @@ public sealed class TokensSuite : IProbeSuite
         {
             foreach (var message in messages.OfType<JsonObject>().Where(Printable))
             {
-                var parts = message["content"] as JsonArray ?? [new JsonObject { ["type"] = "text", ["text"] = string.Empty }];
+                var parts = message["content"] as JsonArray ?? new JsonArray(new JsonObject { ["type"] = "text", ["text"] = string.Empty });
                 message["content"] = Printer.Value.Render(new ChatTemplateRequest { Messages = [], Variables = new JsonObject { ["c"] = parts.DeepClone() } });
             }
         }
