@@ -7,7 +7,7 @@ namespace K2Verifier.Benchmarks.Replay;
 /// Allocation by type from the runtime's GCAllocationTick events (one per ~100 KB allocated), while enabled: what a
 /// benchmark's allocations are made of. On only with K2V_BENCH_ALLOCATION_TYPES=1 (the events cost a little).
 /// </summary>
-internal sealed class AllocationTicks : EventListener
+internal sealed class AllocationTicks : RuntimeEventListener
 {
     private readonly ConcurrentDictionary<string, long> _bytes = new();
 
@@ -18,24 +18,14 @@ internal sealed class AllocationTicks : EventListener
     public string Describe(int requests, int top = 12) => string.Join("\n", _bytes.OrderByDescending(p => p.Value).Take(top)
         .Select(p => FormattableString.Invariant($"    {p.Value / 1024.0 / requests,7:0.0} KB  {p.Key}")));
 
-    protected override void OnEventSourceCreated(EventSource eventSource)
-    {
-        if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
-        {
-            EnableEvents(eventSource, EventLevel.Verbose, (EventKeywords)0x1);
-        }
-    }
+    protected override EventKeywords Keywords => (EventKeywords)0x1; // GC
 
-    protected override void OnEventWritten(EventWrittenEventArgs eventData)
-    {
-        if (eventData.EventName?.StartsWith("GCAllocationTick", StringComparison.Ordinal) != true || eventData.Payload is null)
-        {
-            return;
-        }
+    protected override string EventName => "GCAllocationTick";
 
-        var names = eventData.PayloadNames!;
-        var type = eventData.Payload[names.IndexOf("TypeName")]?.ToString() ?? "?";
-        var amount = Convert.ToInt64(eventData.Payload[names.IndexOf(names.Contains("AllocationAmount64") ? "AllocationAmount64" : "AllocationAmount")], System.Globalization.CultureInfo.InvariantCulture);
+    protected override void OnRuntimeEvent(Func<string, object?> payload)
+    {
+        var type = payload("TypeName")?.ToString() ?? "?";
+        var amount = Convert.ToInt64(payload("AllocationAmount64") ?? payload("AllocationAmount"), System.Globalization.CultureInfo.InvariantCulture);
         _bytes.AddOrUpdate(type, amount, (_, total) => total + amount);
     }
 }

@@ -8,7 +8,7 @@ namespace K2Verifier.Benchmarks.Replay;
 /// compiles after its warm-up (new generic instantiations, reflection-emitted accessors, tier-ups). On only with
 /// K2V_BENCH_JIT_METHODS=1.
 /// </summary>
-internal sealed class JitMethods : EventListener
+internal sealed class JitMethods : RuntimeEventListener
 {
     private readonly ConcurrentQueue<string> _methods = new();
 
@@ -25,22 +25,10 @@ internal sealed class JitMethods : EventListener
         return $"  {methods.Length} methods compiled; by type:\n{string.Join("\n", byNamespace)}\n  all:\n    {string.Join("\n    ", methods)}";
     }
 
-    protected override void OnEventSourceCreated(EventSource eventSource)
-    {
-        if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
-        {
-            EnableEvents(eventSource, EventLevel.Verbose, (EventKeywords)0x10);
-        }
-    }
+    protected override EventKeywords Keywords => (EventKeywords)0x10; // JIT
 
-    protected override void OnEventWritten(EventWrittenEventArgs eventData)
-    {
-        if (eventData.EventName?.StartsWith("MethodJittingStarted", StringComparison.Ordinal) != true || eventData.Payload is null)
-        {
-            return;
-        }
+    protected override string EventName => "MethodJittingStarted";
 
-        var names = eventData.PayloadNames!;
-        _methods.Enqueue($"{eventData.Payload[names.IndexOf("MethodNamespace")]}:{eventData.Payload[names.IndexOf("MethodName")]}");
-    }
+    protected override void OnRuntimeEvent(Func<string, object?> payload) =>
+        _methods.Enqueue($"{payload("MethodNamespace")}:{payload("MethodName")}");
 }
