@@ -13,13 +13,22 @@ public static class CaseResultSerializer
     public static byte[] ToJsonLine(CaseResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using var buffer = new PooledBuffer<byte>(result.RequestJson.Length + (result.ResponseJson?.Length ?? 0) + 512);
-        Write(result, buffer);
+        using var buffer = WritePooled(result);
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Writes the row as one line of compact JSON (no trailing newline) to <paramref name="output"/>.</summary>
-    internal static void Write(CaseResult result, IBufferWriter<byte> output)
+    /// <summary>
+    /// The row as one line of compact JSON (no trailing newline) in a pooled buffer sized for it, which the caller
+    /// disposes (the journal appends its newline there and writes it).
+    /// </summary>
+    internal static PooledBuffer<byte> WritePooled(CaseResult result)
+    {
+        var buffer = new PooledBuffer<byte>(result.RequestJson.Length + (result.ResponseJson?.Length ?? 0) + 512);
+        Write(result, buffer);
+        return buffer;
+    }
+
+    private static void Write(CaseResult result, IBufferWriter<byte> output)
     {
         using (var writer = new Utf8JsonWriter(output, JsonText.CompactWriter))
         {

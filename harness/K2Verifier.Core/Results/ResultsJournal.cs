@@ -1,5 +1,3 @@
-using K2Verifier.Json;
-
 namespace K2Verifier.Results;
 
 /// <summary>
@@ -56,9 +54,8 @@ public sealed class ResultsJournal : IAsyncDisposable
     public Task AppendAsync(CaseResult result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using (var line = new PooledBuffer<byte>(result.RequestJson.Length + (result.ResponseJson?.Length ?? 0) + 512))
+        using (var line = CaseResultSerializer.WritePooled(result))
         {
-            CaseResultSerializer.Write(result, line);
             line.Write((byte)'\n');
             lock (_gate)
             {

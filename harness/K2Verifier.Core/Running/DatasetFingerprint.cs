@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using K2Verifier.Json;
 
 namespace K2Verifier.Running;
 
@@ -102,15 +103,8 @@ internal static class DatasetFingerprint
 
         private ReadOnlySpan<byte> SkipPreamble(ReadOnlySpan<byte> text)
         {
-            ReadOnlySpan<byte> mark = [0xEF, 0xBB, 0xBF];
-            var i = 0;
-            while (i < text.Length && _preamble < mark.Length && text[i] == mark[_preamble])
-            {
-                i++;
-                _preamble++;
-            }
-
-            if (_preamble == mark.Length)
+            var i = Utf8Bom.Match(text, ref _preamble);
+            if (_preamble == Utf8Bom.Length)
             {
                 _preamble = -1;
                 return text[i..];

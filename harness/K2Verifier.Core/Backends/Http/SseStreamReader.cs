@@ -120,15 +120,8 @@ internal sealed class SseStreamReader
     private (int Preamble, int Start) SkipPreamble(ReadOnlySpan<byte> read, int matched, Decoder decoder, char[] chars, PooledBuffer<char> raw, out bool stopped)
     {
         stopped = false;
-        ReadOnlySpan<byte> mark = [0xEF, 0xBB, 0xBF];
-        int i = 0;
-        while (i < read.Length && matched < mark.Length && read[i] == mark[matched])
-        {
-            i++;
-            matched++;
-        }
-
-        if (matched == mark.Length)
+        int i = Utf8Bom.Match(read, ref matched);
+        if (matched == Utf8Bom.Length)
         {
             return (-1, i);
         }
@@ -136,7 +129,7 @@ internal sealed class SseStreamReader
         if (i < read.Length || read.IsEmpty)
         {
             // Not a byte order mark after all: the bytes taken for one are text.
-            int decoded = decoder.GetChars(mark[..matched], chars, flush: false);
+            int decoded = decoder.GetChars(Utf8Bom.Start(matched), chars, flush: false);
             raw.Write(chars.AsSpan(0, decoded));
             stopped = decoded > 0 && Append(chars.AsSpan(0, decoded));
             if (stopped)
