@@ -10,9 +10,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ARTIFACTS="$ROOT/artifacts"
 CLI_PROJECT="$ROOT/harness/K2Verifier.Cli/K2Verifier.Cli.csproj"
-# The CLI that run.sh runs: published with ReadyToRun images (crossgen, the SDK's own pack) so runs do not start in the
-# JIT; tests use the plain build in artifacts/bin (docs/performance.md).
-CLI_DLL="$ARTIFACTS/cli/k2verifier.dll"
+# The CLI that run.sh runs, in artifacts/cli: Native AOT (one native executable, no JIT: half the CPU per request) when a
+# C linker is there, else ReadyToRun images (crossgen, the SDK's own pack). K2V_CLI_BUILD=aot|readytorun chooses; the
+# stamp records which one was built. Tests use the plain build in artifacts/bin (docs/performance.md).
+CLI_DIR="$ARTIFACTS/cli"
 BUILD_STAMP="$ARTIFACTS/.cli-build-stamp"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -20,8 +21,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # The CLI and the end-to-end benchmarks run with a 64 MiB gen0 budget (the runtime caps it at 6 MiB under its default,
 # concurrent, workstation GC, and no runtimeconfig setting raises it): a thousand streams in flight for a second each
 # otherwise live through about 100 gen0, 40 gen1 and 8 gen2 collections per 6,000 requests, a quarter of the harness's
-# CPU (docs/performance.md, "Garbage collection"). A value already set wins; tests and builds keep the default.
-gc_budget() { export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}"; }
+# CPU (docs/performance.md, "Garbage collection"). The value is hexadecimal without 0x: the JIT runtime reads both forms,
+# the Native AOT runtime only this one. A value already set wins; tests and builds keep the default.
+gc_budget() { export DOTNET_GCgen0size="${DOTNET_GCgen0size:-4000000}"; }
 
 require_sdk() {
   if ! command -v dotnet >/dev/null 2>&1; then
@@ -36,8 +38,34 @@ require_sdk() {
   fi
 }
 
+# Native AOT links with gcc or clang (the compiler packs zlib and the runtime; objcopy strips the symbols).
+aot_toolchain() {
+  { command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1; } &&
+    { command -v objcopy >/dev/null 2>&1 || command -v llvm-objcopy >/dev/null 2>&1; }
+}
+
+# Prints the build to make: K2V_CLI_BUILD if set, else aot when a toolchain is there (before the first build, Debian's gcc
+# is installed when it can be: scripts/apt-install.sh), else readytorun.
+cli_build() {
+  case "${K2V_CLI_BUILD:-}" in
+    aot|readytorun) echo "$K2V_CLI_BUILD"; return ;;
+    "") ;;
+    *) echo "run.sh: K2V_CLI_BUILD must be aot or readytorun, not '$K2V_CLI_BUILD'" >&2; exit 2 ;;
+  esac
+  if [[ ! -f "$BUILD_STAMP" ]] && ! aot_toolchain; then
+    "$ROOT/scripts/apt-install.sh" "run.sh (a C linker for the Native AOT build)" gcc libc6-dev binutils
+  fi
+  if aot_toolchain; then echo aot; else echo readytorun; fi
+}
+
+# Sets CLI to the command that runs the built CLI, with the gen0 budget.
+cli_command() {
+  if [[ "$(cat "$BUILD_STAMP")" == aot ]]; then CLI=("$CLI_DIR/k2verifier"); else CLI=(dotnet "$CLI_DIR/k2verifier.dll"); fi
+  gc_budget
+}
+
 sources_changed() {
-  [[ -f "$CLI_DLL" && -f "$BUILD_STAMP" ]] || return 0
+  [[ -f "$BUILD_STAMP" && "$(cat "$BUILD_STAMP")" == "$1" ]] || return 0
   local changed
   # reports/ also holds the default job's output (reports/latest): only its projects are sources.
   changed="$(find "$ROOT/harness" "$ROOT/datasets" "$ROOT"/reports/K2Verifier.* "$ROOT/localengine" "$ROOT/Directory.Build.props" \
@@ -48,21 +76,35 @@ sources_changed() {
 }
 
 build_cli() {
-  if sources_changed; then
+  local build
+  build="$(cli_build)"
+  if sources_changed "$build"; then
     mkdir -p "$ARTIFACTS"
     local log="$ARTIFACTS/cli-build.log"
     local started=$SECONDS
-    if [[ -f "$CLI_DLL" ]]; then
-      echo "run.sh: sources changed, rebuilding the CLI (Release; usually under a minute)..." >&2
-    else
-      echo "run.sh: first run: restoring packages and building the CLI (Release; 1-3 minutes, longer on a loaded machine; later runs skip this)..." >&2
+    local minutes="1-3" what="ReadyToRun"
+    local -a properties=(-p:K2vReadyToRun=true)
+    if [[ "$build" == aot ]]; then
+      # Its own artifacts folder: self-contained intermediates must not mix with the framework-dependent ones.
+      minutes="3-7" what="Native AOT"
+      properties=(-p:K2vNativeAot=true "-p:ArtifactsPath=$ARTIFACTS/aot")
     fi
-    if ! dotnet publish "$CLI_PROJECT" -c Release -p:K2vReadyToRun=true -o "$ARTIFACTS/cli" -nologo -v quiet >"$log" 2>&1; then
+    local previous
+    previous="$(cat "$BUILD_STAMP" 2>/dev/null || true)"
+    if [[ -n "$previous" && "$previous" != "$build" ]]; then
+      echo "run.sh: building the CLI as $build instead of $previous (Release, $what; $minutes minutes)..." >&2
+    elif [[ -n "$previous" ]]; then
+      echo "run.sh: sources changed, rebuilding the CLI (Release, $what; $minutes minutes)..." >&2
+    else
+      echo "run.sh: first run: restoring packages and building the CLI (Release, $what; $minutes minutes, longer on a loaded machine; later runs skip this)..." >&2
+    fi
+    rm -rf "$CLI_DIR" "$BUILD_STAMP"
+    if ! dotnet publish "$CLI_PROJECT" -c Release "${properties[@]}" -o "$CLI_DIR" -nologo -v quiet >"$log" 2>&1; then
       cat "$log" >&2
       echo "run.sh: build failed (log: $log)" >&2
       exit 2
     fi
-    touch "$BUILD_STAMP"
+    echo "$build" >"$BUILD_STAMP"
     echo "run.sh: built in $((SECONDS - started)) s (log: $log)" >&2
   fi
 }
@@ -107,6 +149,15 @@ run_tests() {
   local stage
   for stage in unit conformance integration; do
     [[ -n "$only" && "$only" != "$stage" ]] && continue
+    if [[ "$stage" == integration ]]; then
+      # The integration stage holds the CLI that ./run.sh runs to the JIT build (tests/.../Published): publish it first.
+      echo "== publish the CLI"
+      build_cli
+      if [[ "${CI:-}" == true && "$(cat "$BUILD_STAMP")" != aot ]]; then
+        echo "run.sh: CI tests the Native AOT build, but there is no C linker (gcc or clang, with objcopy) to link it" >&2
+        status=1
+      fi
+    fi
     local project
     for project in tests/*/*.Tests.csproj; do
       local name
@@ -146,22 +197,27 @@ case "${1:-}" in
       # BenchmarkDotNet's micro-benchmarks build their own runner from the project.
       exec dotnet run -c Release --project tests/K2Verifier.Benchmarks -- "$@"
     fi
-    # The end-to-end benchmarks host the harness: ReadyToRun like the CLI run.sh runs.
+    # The end-to-end benchmarks host the harness (ReadyToRun); bench replay also measures the CLI run.sh runs.
     dotnet publish tests/K2Verifier.Benchmarks -c Release -p:K2vReadyToRun=true -o "$ARTIFACTS/bench" -nologo -v quiet -clp:ErrorsOnly
+    extra=()
+    if [[ "$1" == replay ]]; then
+      build_cli
+      extra=(--cli "$CLI_DIR")
+    fi
     gc_budget
-    exec dotnet "$ARTIFACTS/bench/K2Verifier.Benchmarks.dll" "$@"
+    exec dotnet "$ARTIFACTS/bench/K2Verifier.Benchmarks.dll" "$@" "${extra[@]}"
     ;;
   "")
     build_cli
     ensure_font
     # The embedded default job: k2v-4000 against the simulated reference and vllm-0.11.0 deployments.
-    gc_budget
-    exec dotnet "$CLI_DLL" demo --dataset "$ROOT/datasets/k2v-4000" --out "$ROOT/reports/latest"
+    cli_command
+    exec "${CLI[@]}" demo --dataset "$ROOT/datasets/k2v-4000" --out "$ROOT/reports/latest"
     ;;
   *)
     build_cli
     ensure_font
-    gc_budget
-    exec dotnet "$CLI_DLL" "$@"
+    cli_command
+    exec "${CLI[@]}" "$@"
     ;;
 esac

@@ -62,6 +62,7 @@ internal static class ReplayBenchmark
         var capacity = await RawClientLoop.RunAsync(baseUrl, bodies, concurrency);
         var rawCpu = Process.GetCurrentProcess().TotalProcessorTime - rawCpuBefore;
         var fakeCpuRaw = fake?.TotalProcessorTime - fakeCpuBeforeRaw;
+        var published = await PublishedCliAsync(args, baseUrl, dataset, folder, concurrency, requests, fake);
         var loadAfter = LoadAverage();
         var scoreMs = ScoreTimes(Path.Combine(folder, "results.jsonl"));
 
@@ -79,6 +80,7 @@ internal static class ReplayBenchmark
               JIT in the measured run     {jitCount} methods compiled, {jitTime.TotalMilliseconds:0} ms ({jitTime.TotalMilliseconds / requests:0.000} ms per request)
               raw client CPU per request  {rawCpu.TotalMilliseconds / requests:0.000} ms
               fake CPU per request        {PerRequest(fakeCpuHarness, requests)} ms while the harness ran, {PerRequest(fakeCpuRaw, requests)} ms while the raw client ran
+            {published}
               score on {requests} rows       best {scoreMs.Min():0} ms, median {scoreMs.Order().ElementAt(scoreMs.Count / 2):0} ms   (target <= 1000 ms)
             """);
         Console.WriteLine(report);
@@ -89,6 +91,33 @@ internal static class ReplayBenchmark
 
         Directory.Delete(folder, recursive: true);
         return 0;
+    }
+
+    /// <summary>
+    /// With <c>--cli DIR</c> (what <c>./run.sh bench replay</c> passes: the CLI it publishes), the same dataset replayed by
+    /// that CLI as a child process, <c>--cli-runs N</c> times (default 3): CPU per request of the whole process.
+    /// </summary>
+    private static async Task<string> PublishedCliAsync(string[] args, Uri baseUrl, string dataset, string folder, int concurrency, int requests, FakeProcess? fake)
+    {
+        var cli = args.SkipWhile(a => a != "--cli").Skip(1).FirstOrDefault();
+        if (cli is null)
+        {
+            return "  published CLI               not measured (--cli DIR: ./run.sh bench replay passes the CLI it publishes)";
+        }
+
+        var build = File.Exists(Path.Combine(cli, "k2verifier.dll")) ? "ReadyToRun" : "Native AOT";
+        var lines = new List<string>();
+        for (var run = 1; run <= IntArg(args, "--cli-runs", 3); run++)
+        {
+            var output = Path.Combine(folder, $"cli-{run}");
+            var fakeBefore = fake?.TotalProcessorTime;
+            var (cpu, wall, peakMb, exit) = await PublishedCliRun.RunAsync(cli, baseUrl, dataset, output, concurrency);
+            var rows = File.Exists(Path.Combine(output, "results.jsonl")) ? File.ReadLines(Path.Combine(output, "results.jsonl")).Count() : 0;
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"  published CLI ({build}), run {run}: {cpu.TotalMilliseconds / requests:0.000} ms CPU per request, whole process (target <= 0.2), wall {wall.TotalSeconds:0.00} s, peak {peakMb:0} MB, {rows} rows, exit {exit}; fake {PerRequest(fake?.TotalProcessorTime - fakeBefore, requests)} ms per request"));
+        }
+
+        return string.Join(Environment.NewLine, lines);
     }
 
     private static async Task<(TimeSpan Elapsed, TimeSpan LastRow, TimeSpan LastRowCpu, int Rows, int Failed)> ReplayAsync(Uri baseUrl, string dataset, string folder, int concurrency, string name)

@@ -9,17 +9,28 @@ public sealed class RunShTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "k2v-runsh", Guid.NewGuid().ToString("N"));
 
+    /// <summary>K2V_CLI_BUILD for the next run (set, so that the machine's C toolchain does not decide).</summary>
+    private string _build = "readytorun";
+
     public RunShTests()
     {
         Directory.CreateDirectory(Path.Combine(_root, "bin"));
         File.Copy(Path.Combine(Repository.Root, "run.sh"), Path.Combine(_root, "run.sh"));
-        // A stand-in for the SDK: reports .NET 10, "publishes" the CLI by creating its dll, and echoes any other call.
+        // A stand-in for the SDK: reports .NET 10, "publishes" the CLI by creating its dll (ReadyToRun) or a native
+        // executable that echoes its arguments (Native AOT), and echoes any other call.
         var dotnet = Path.Combine(_root, "bin", "dotnet");
         File.WriteAllText(dotnet, """
             #!/usr/bin/env bash
             case "$1" in
               --list-sdks) echo "10.0.100 [/fake/sdk]" ;;
-              publish) mkdir -p "$FAKE_ROOT/artifacts/cli" && touch "$FAKE_ROOT/artifacts/cli/k2verifier.dll" ;;
+              publish)
+                mkdir -p "$FAKE_ROOT/artifacts/cli"
+                if [[ " $* " == *" -p:K2vNativeAot=true "* ]]; then
+                  printf '#!/usr/bin/env bash\necho "native $*"\n' > "$FAKE_ROOT/artifacts/cli/k2verifier"
+                  chmod +x "$FAKE_ROOT/artifacts/cli/k2verifier"
+                else
+                  touch "$FAKE_ROOT/artifacts/cli/k2verifier.dll"
+                fi ;;
               *) echo "cli $*" ;;
             esac
             """.Replace("\r", string.Empty, StringComparison.Ordinal));
@@ -32,9 +43,47 @@ public sealed class RunShTests : IDisposable
         var (exit, output, error) = await RunAsync("--help");
 
         Assert.Equal(0, exit);
-        Assert.Contains("run.sh: first run: restoring packages and building the CLI (Release; 1-3 minutes", error, StringComparison.Ordinal);
+        Assert.Contains("run.sh: first run: restoring packages and building the CLI (Release, ReadyToRun; 1-3 minutes", error, StringComparison.Ordinal);
         Assert.Matches(@"run\.sh: built in \d+ s", error);
         Assert.Contains("cli " + Path.Combine(_root, "artifacts/cli/k2verifier.dll") + " --help", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunSh_NativeAot_PublishesInItsOwnArtifactsFolderAndRunsTheExecutable()
+    {
+        _build = "aot";
+
+        var (exit, output, error) = await RunAsync("score", "x.jsonl");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("building the CLI (Release, Native AOT; 3-7 minutes", error, StringComparison.Ordinal);
+        Assert.Equal("native score x.jsonl", output.Trim());
+        Assert.Equal("aot", File.ReadAllText(Path.Combine(_root, "artifacts", ".cli-build-stamp")).Trim());
+    }
+
+    [Fact]
+    public async Task RunSh_OtherBuildAsked_RebuildsAndDropsTheOldOne()
+    {
+        await RunAsync("--help"); // ReadyToRun
+        _build = "aot";
+
+        var (exit, output, error) = await RunAsync("--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("run.sh: building the CLI as aot instead of readytorun (Release, Native AOT", error, StringComparison.Ordinal);
+        Assert.Equal("native --help", output.Trim());
+        Assert.False(File.Exists(Path.Combine(_root, "artifacts", "cli", "k2verifier.dll")), "the ReadyToRun build was left beside the native one");
+    }
+
+    [Fact]
+    public async Task RunSh_UnknownBuildAsked_ExitsTwoNamingTheChoices()
+    {
+        _build = "jit";
+
+        var (exit, _, error) = await RunAsync("--help");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("K2V_CLI_BUILD must be aot or readytorun, not 'jit'", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,6 +120,7 @@ public sealed class RunShTests : IDisposable
 
         start.Environment["PATH"] = Path.Combine(_root, "bin") + ":" + Environment.GetEnvironmentVariable("PATH");
         start.Environment["FAKE_ROOT"] = _root;
+        start.Environment["K2V_CLI_BUILD"] = _build;
         using var process = Process.Start(start)!;
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var output = process.StandardOutput.ReadToEndAsync(deadline.Token);
