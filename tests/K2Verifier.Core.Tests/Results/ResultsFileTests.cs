@@ -50,6 +50,30 @@ public sealed class ResultsFileTests
     }
 
     [Fact]
+    public async Task Journal_ConcurrentAppends_EachRowReadableByAnotherReaderWhenItsAppendReturns()
+    {
+        // Rows that arrive during a write go out together in the next one: a caller must still not return before a
+        // write holding its own row has ended.
+        var path = Path.Combine(TempFile.Directory(), "results.jsonl");
+        await using var journal = ResultsJournal.Open(path, truncate: true);
+        var missing = new System.Collections.Concurrent.ConcurrentBag<int>();
+
+        await Parallel.ForEachAsync(Enumerable.Range(1, 300), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+        {
+            var line = CaseResultSerializer.ToJson(TestData.Row(i, "stop")) + "\n";
+            await journal.AppendAsync(TestData.Row(i, "stop"), ct);
+            using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            if (!(await reader.ReadToEndAsync(ct)).Contains(line, StringComparison.Ordinal))
+            {
+                missing.Add(i);
+            }
+        });
+
+        Assert.Empty(missing);
+        Assert.Equal(Enumerable.Range(1, 300), ResultsFile.Read(path).Select(r => r.Result!.DataIndex).Order());
+    }
+
+    [Fact]
     public async Task Journal_PartialLastLine_NextRowStartsOnItsOwnLine()
     {
         var path = Path.Combine(TempFile.Directory(), "results.jsonl");

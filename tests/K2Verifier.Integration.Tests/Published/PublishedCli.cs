@@ -71,7 +71,7 @@ internal static partial class PublishedCli
 
     /// <summary>
     /// Text with <paramref name="folder"/> written as <c>DIR</c>, the folders the two builds run from as <c>APP</c>, ISO
-    /// timestamps as <c>TIME</c> and durations as <c>N ms</c>.
+    /// timestamps as <c>TIME</c>, durations as <c>N ms</c> and free memory as <c>N GiB available</c>.
     /// </summary>
     public static string Neutral(string text, string folder)
     {
@@ -82,9 +82,12 @@ internal static partial class PublishedCli
         }
 
         // The JIT build finds native libraries under runtimes/RID/native, the published one beside itself.
-        text = Duration().Replace(Timestamp().Replace(text, "TIME"), "N ms");
+        text = Available().Replace(Duration().Replace(Timestamp().Replace(text, "TIME"), "N ms"), "N GiB available");
         return text.Replace($"APP/runtimes/{RuntimeInformation.RuntimeIdentifier}/native/", "APP/", StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@"\b\d+(\.\d+)? GiB available\b")]
+    private static partial Regex Available();
 
     [GeneratedRegex(@"\b\d+(\.\d+)? ms\b")]
     private static partial Regex Duration();
