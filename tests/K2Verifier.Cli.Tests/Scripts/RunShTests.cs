@@ -9,8 +9,13 @@ public sealed class RunShTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "k2v-runsh", Guid.NewGuid().ToString("N"));
 
-    /// <summary>K2V_CLI_BUILD for the next run (set, so that the machine's C toolchain does not decide).</summary>
+    /// <summary>K2V_CLI_BUILD for the next run (set, so that the machine's C toolchain does not decide; empty: run.sh decides).</summary>
     private string _build = "readytorun";
+
+    /// <summary>Whether the stand-in SDK fails a Native AOT publish, as a linker without the C library's files does.</summary>
+    private bool _aotFails;
+
+    private bool _ci;
 
     public RunShTests()
     {
@@ -25,7 +30,9 @@ public sealed class RunShTests : IDisposable
               --list-sdks) echo "10.0.100 [/fake/sdk]" ;;
               publish)
                 mkdir -p "$FAKE_ROOT/artifacts/cli"
-                if [[ " $* " == *" -p:K2vNativeAot=true "* ]]; then
+                if [[ " $* " == *" -p:K2vNativeAot=true "* && -n "$FAKE_AOT_FAILS" ]]; then
+                  echo "ld: cannot find crt1.o: No such file or directory"; exit 1
+                elif [[ " $* " == *" -p:K2vNativeAot=true "* ]]; then
                   printf '#!/usr/bin/env bash\necho "native $*"\n' > "$FAKE_ROOT/artifacts/cli/k2verifier"
                   chmod +x "$FAKE_ROOT/artifacts/cli/k2verifier"
                 else
@@ -35,6 +42,13 @@ public sealed class RunShTests : IDisposable
             esac
             """.Replace("\r", string.Empty, StringComparison.Ordinal));
         File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        // A C linker and objcopy on PATH, as run.sh probes them (so it never tries to install Debian's gcc here).
+        foreach (var tool in new[] { "gcc", "objcopy" })
+        {
+            File.WriteAllText(Path.Combine(_root, "bin", tool), "#!/usr/bin/env bash\nexit 0\n");
+            File.SetUnixFileMode(Path.Combine(_root, "bin", tool), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 
     [Fact]
@@ -73,6 +87,37 @@ public sealed class RunShTests : IDisposable
         Assert.Contains("run.sh: building the CLI as aot instead of readytorun (Release, Native AOT", error, StringComparison.Ordinal);
         Assert.Equal("native --help", output.Trim());
         Assert.False(File.Exists(Path.Combine(_root, "artifacts", "cli", "k2verifier.dll")), "the ReadyToRun build was left beside the native one");
+    }
+
+    [Fact]
+    public async Task RunSh_NativeAotLinkFails_FallsBackToReadyToRunAndDoesNotRetry()
+    {
+        _build = string.Empty; // run.sh decides: a C linker is on PATH (the stand-in below)
+        _aotFails = true;
+
+        var first = await RunAsync("--help");
+        var second = await RunAsync("--help");
+
+        Assert.Equal(0, first.Exit);
+        Assert.Contains("cannot find crt1.o", first.Error, StringComparison.Ordinal);
+        Assert.Contains("run.sh: the Native AOT build failed", first.Error, StringComparison.Ordinal);
+        Assert.Contains("cli " + Path.Combine(_root, "artifacts/cli/k2verifier.dll") + " --help", first.Out, StringComparison.Ordinal);
+        Assert.Equal("readytorun", File.ReadAllText(Path.Combine(_root, "artifacts", ".cli-build-stamp")).Trim());
+        Assert.DoesNotContain("building", second.Error, StringComparison.Ordinal);
+        Assert.Equal(0, second.Exit);
+    }
+
+    [Fact]
+    public async Task RunSh_NativeAotLinkFailsInCi_ExitsTwo()
+    {
+        _build = string.Empty;
+        _aotFails = true;
+        _ci = true;
+
+        var (exit, _, error) = await RunAsync("--help");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("run.sh: build failed", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,6 +166,8 @@ public sealed class RunShTests : IDisposable
         start.Environment["PATH"] = Path.Combine(_root, "bin") + ":" + Environment.GetEnvironmentVariable("PATH");
         start.Environment["FAKE_ROOT"] = _root;
         start.Environment["K2V_CLI_BUILD"] = _build;
+        start.Environment["FAKE_AOT_FAILS"] = _aotFails ? "1" : string.Empty;
+        start.Environment["CI"] = _ci ? "true" : string.Empty;
         using var process = Process.Start(start)!;
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var output = process.StandardOutput.ReadToEndAsync(deadline.Token);
