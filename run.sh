@@ -166,7 +166,7 @@ run_tests() {
       echo "== publish the CLI"
       build_cli
       if [[ "${CI:-}" == true && "$(cat "$BUILD_STAMP")" != aot ]]; then
-        echo "run.sh: CI tests the Native AOT build, but there is no C linker (gcc or clang, with objcopy) to link it" >&2
+        echo "run.sh: CI tests the Native AOT build, but the CLI was built as $(cat "$BUILD_STAMP") (no C linker, gcc or clang with objcopy, or K2V_CLI_BUILD set)" >&2
         status=1
       fi
     fi
