@@ -14,9 +14,12 @@ internal static partial class PublishedCliRun
 {
     private const int RusageChildren = -1;
 
-    /// <summary>Runs <c>k2verifier run DATASET --base-url URL …</c> from <paramref name="cliFolder"/> once.</summary>
+    /// <summary>
+    /// Runs <c>k2verifier run DATASET --base-url URL …</c> from <paramref name="cliFolder"/> once, with this process's
+    /// environment (./run.sh's gen0 budget) or, <paramref name="defaultGc"/>, without <c>DOTNET_GCgen0size</c>.
+    /// </summary>
     public static async Task<(TimeSpan Cpu, TimeSpan Wall, double PeakMb, int ExitCode)> RunAsync(
-        string cliFolder, Uri baseUrl, string dataset, string outputFolder, int concurrency)
+        string cliFolder, Uri baseUrl, string dataset, string outputFolder, int concurrency, bool defaultGc)
     {
         var managed = Path.Combine(cliFolder, "k2verifier.dll");
         var start = new ProcessStartInfo(File.Exists(managed) ? "dotnet" : Path.Combine(cliFolder, "k2verifier"))
@@ -38,6 +41,11 @@ internal static partial class PublishedCliRun
         }
 
         start.Environment["NO_COLOR"] = "1";
+        if (defaultGc)
+        {
+            start.Environment.Remove("DOTNET_GCgen0size");
+        }
+
         var before = ChildrenCpu();
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;

@@ -95,7 +95,8 @@ internal static class ReplayBenchmark
 
     /// <summary>
     /// With <c>--cli DIR</c> (what <c>./run.sh bench replay</c> passes: the CLI it publishes), the same dataset replayed by
-    /// that CLI as a child process, <c>--cli-runs N</c> times (default 3): CPU per request of the whole process.
+    /// that CLI as a child process, <c>--cli-runs N</c> times (default 3) as ./run.sh runs it (with its gen0 budget) and as
+    /// many times with the runtime's default GC, alternating: CPU per request of the whole process.
     /// </summary>
     private static async Task<string> PublishedCliAsync(string[] args, Uri baseUrl, string dataset, string folder, int concurrency, int requests, FakeProcess? fake)
     {
@@ -107,14 +108,18 @@ internal static class ReplayBenchmark
 
         var build = File.Exists(Path.Combine(cli, "k2verifier.dll")) ? "ReadyToRun" : "Native AOT";
         var lines = new List<string>();
+        var budget = Environment.GetEnvironmentVariable("DOTNET_GCgen0size") is { } value ? $"gen0 budget {value}" : "default GC";
         for (var run = 1; run <= IntArg(args, "--cli-runs", 3); run++)
         {
-            var output = Path.Combine(folder, $"cli-{run}");
-            var fakeBefore = fake?.TotalProcessorTime;
-            var (cpu, wall, peakMb, exit) = await PublishedCliRun.RunAsync(cli, baseUrl, dataset, output, concurrency);
-            var rows = File.Exists(Path.Combine(output, "results.jsonl")) ? File.ReadLines(Path.Combine(output, "results.jsonl")).Count() : 0;
-            lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"  published CLI ({build}), run {run}: {cpu.TotalMilliseconds / requests:0.000} ms CPU per request, whole process (target <= 0.2), wall {wall.TotalSeconds:0.00} s, peak {peakMb:0} MB, {rows} rows, exit {exit}; fake {PerRequest(fake?.TotalProcessorTime - fakeBefore, requests)} ms per request"));
+            foreach (var defaultGc in new[] { false, true })
+            {
+                var output = Path.Combine(folder, $"cli-{run}-{defaultGc}");
+                var fakeBefore = fake?.TotalProcessorTime;
+                var (cpu, wall, peakMb, exit) = await PublishedCliRun.RunAsync(cli, baseUrl, dataset, output, concurrency, defaultGc);
+                var rows = File.Exists(Path.Combine(output, "results.jsonl")) ? File.ReadLines(Path.Combine(output, "results.jsonl")).Count() : 0;
+                lines.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"  published CLI ({build}, {(defaultGc ? "default GC" : budget)}), run {run}: {cpu.TotalMilliseconds / requests:0.000} ms CPU per request, whole process (target <= 0.2), wall {wall.TotalSeconds:0.00} s, peak {peakMb:0} MB, {rows} rows, exit {exit}; fake {PerRequest(fake?.TotalProcessorTime - fakeBefore, requests)} ms per request"));
+            }
         }
 
         return string.Join(Environment.NewLine, lines);
