@@ -5,8 +5,8 @@ namespace K2Verifier.Benchmarks.Replay;
 
 /// <summary>
 /// The CLI as <c>./run.sh</c> published it (Native AOT, or ReadyToRun without a C linker) replaying a dataset as a child
-/// process, start to exit: its CPU time (user and system) and peak memory from the kernel's accounting of reaped
-/// children (<c>getrusage(RUSAGE_CHILDREN)</c>) and its peak memory from /proc, so start-up, the dataset's preparation,
+/// process, start to exit: its CPU time (user and system) from the kernel's accounting of reaped children
+/// (<c>getrusage(RUSAGE_CHILDREN)</c>) and its peak memory from /proc, so start-up, the dataset's preparation,
 /// compaction and the summary all count. This is what a user's run costs; the in-process figures leave out the start,
 /// the first connections and the JIT's first calls (a warm-up run goes first there).
 /// </summary>
@@ -21,14 +21,14 @@ internal static partial class PublishedCliRun
     public static async Task<(TimeSpan Cpu, TimeSpan Wall, double PeakMb, int ExitCode)> RunAsync(
         string cliFolder, Uri baseUrl, string dataset, string outputFolder, int concurrency, bool defaultGc)
     {
-        var managed = Path.Combine(cliFolder, "k2verifier.dll");
-        var start = new ProcessStartInfo(File.Exists(managed) ? "dotnet" : Path.Combine(cliFolder, "k2verifier"))
+        var managed = Managed(cliFolder);
+        var start = new ProcessStartInfo(managed is null ? Path.Combine(cliFolder, "k2verifier") : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         var args = new List<string>();
-        if (File.Exists(managed))
+        if (managed is not null)
         {
             args.Add(managed);
         }
@@ -57,7 +57,7 @@ internal static partial class PublishedCliRun
         while (!exited.IsCancellationRequested)
         {
             // The high-water mark only grows: its last reading before the exit is the peak, give or take the last 10 ms.
-            peakKb = Math.Max(peakKb, HighWaterMarkKb(process.Id));
+            peakKb = Math.Max(peakKb, ReplayBenchmark.HighWaterMarkKb(process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             await Task.Delay(10, exited.Token).ContinueWith(_ => { }, TaskScheduler.Default);
         }
 
@@ -72,19 +72,12 @@ internal static partial class PublishedCliRun
         return (ChildrenCpu() - before, wall, peakKb / 1024.0, process.ExitCode);
     }
 
-    /// <summary>VmHWM of a running process in KB; 0 once it is gone.</summary>
-    private static long HighWaterMarkKb(int pid)
-    {
-        try
-        {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
+    /// <summary>Which build <paramref name="cliFolder"/> holds: <c>ReadyToRun</c> (k2verifier.dll) or <c>Native AOT</c>.</summary>
+    public static string BuildName(string cliFolder) => Managed(cliFolder) is null ? "Native AOT" : "ReadyToRun";
+
+    /// <summary>The ReadyToRun build's k2verifier.dll in <paramref name="cliFolder"/>; null for a native executable.</summary>
+    private static string? Managed(string cliFolder) =>
+        Path.Combine(cliFolder, "k2verifier.dll") is var dll && File.Exists(dll) ? dll : null;
 
     /// <summary>
     /// CPU time of the reaped children so far. (Their peak memory, ru_maxrss, would not do: it spans every child since

@@ -106,7 +106,7 @@ internal static class ReplayBenchmark
             return "  published CLI               not measured (--cli DIR: ./run.sh bench replay passes the CLI it publishes)";
         }
 
-        var build = File.Exists(Path.Combine(cli, "k2verifier.dll")) ? "ReadyToRun" : "Native AOT";
+        var build = PublishedCliRun.BuildName(cli);
         var lines = new List<string>();
         var budget = Environment.GetEnvironmentVariable("DOTNET_GCgen0size") is { } value ? $"gen0 budget {value}" : "default GC";
         for (var run = 1; run <= IntArg(args, "--cli-runs", 3); run++)
@@ -173,12 +173,21 @@ internal static class ReplayBenchmark
         return bodies;
     }
 
-    internal static double PeakWorkingSetMb()
+    internal static double PeakWorkingSetMb() =>
+        HighWaterMarkKb("self") is > 0 and var kb ? kb / 1024.0 : Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
+
+    /// <summary>VmHWM of <paramref name="process"/> (a pid, or <c>self</c>) in KB, from /proc; 0 when it cannot be read (a process gone).</summary>
+    internal static long HighWaterMarkKb(string process)
     {
-        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null
-            ? Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0
-            : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+        try
+        {
+            var line = File.ReadLines($"/proc/{process}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     private static string RuntimeInformationText() => System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription;

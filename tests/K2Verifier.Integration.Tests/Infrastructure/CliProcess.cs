@@ -15,12 +15,32 @@ internal static class CliProcess
     public static async Task<(int ExitCode, string Out, string Error)> RunProgramAsync(
         string program, string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? limit = null)
     {
-        var start = new ProcessStartInfo(program)
+        var start = StartInfo(program, workingDirectory, args, environment);
+        start.RedirectStandardError = true;
+        using var process = Process.Start(start)!;
+        var drainOut = process.StandardOutput.ReadToEndAsync();
+        var drainError = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(limit ?? TimeSpan.FromMinutes(5));
+        try
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory,
-        };
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await drainOut, await drainError);
+    }
+
+    /// <summary>
+    /// <paramref name="program"/> with <paramref name="args"/> in <paramref name="workingDirectory"/>, its standard output
+    /// redirected, without colours, with the shard variables cleared and <paramref name="environment"/> added.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string program, string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, WorkingDirectory = workingDirectory };
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -37,21 +57,7 @@ internal static class CliProcess
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var drainOut = process.StandardOutput.ReadToEndAsync();
-        var drainError = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(limit ?? TimeSpan.FromMinutes(5));
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await drainOut, await drainError);
+        return start;
     }
 
     /// <summary>The repository root (where K2Verifier.sln is).</summary>

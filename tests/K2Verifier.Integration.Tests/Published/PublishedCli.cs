@@ -19,11 +19,14 @@ internal static partial class PublishedCli
 {
     private static readonly Lazy<(string Build, string Program, string[] Prefix)> Located = new(Locate);
 
-    /// <summary>Keys whose values are times or depend on them: left out when two runs' files are compared.</summary>
-    private static readonly HashSet<string> TimeKeys = new(StringComparer.Ordinal)
+    /// <summary>
+    /// Keys whose values are times or depend on them, or name the commit a build was made from (./run.sh does not
+    /// republish the CLI for a commit that changed no source): left out when two runs' files are compared.
+    /// </summary>
+    private static readonly HashSet<string> VolatileKeys = new(StringComparer.Ordinal)
     {
         "created", "last_run_at", "duration_ms", "ttft_ms", "eval_started_at", "eval_finished_at", "eval_duration_ms",
-        "latency_ms", "requests_per_second", "started_at", "finished_at", "elapsed_ms",
+        "latency_ms", "requests_per_second", "started_at", "finished_at", "elapsed_ms", "harness_version",
     };
 
     /// <summary><c>aot</c> or <c>readytorun</c>.</summary>
@@ -34,17 +37,8 @@ internal static partial class PublishedCli
         CliProcess.RunProgramAsync(Located.Value.Program, folder, [.. Located.Value.Prefix, .. args], limit: TimeSpan.FromMinutes(3));
 
     /// <summary>Starts the published <c>k2verifier ARGS</c> in <paramref name="folder"/>, its standard output redirected (for <c>simulate</c>).</summary>
-    public static Process Start(string folder, params string[] args)
-    {
-        var start = new ProcessStartInfo(Located.Value.Program) { RedirectStandardOutput = true, WorkingDirectory = folder };
-        foreach (var arg in (string[])[.. Located.Value.Prefix, .. args])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
-        return Process.Start(start)!;
-    }
+    public static Process Start(string folder, params string[] args) =>
+        Process.Start(CliProcess.StartInfo(Located.Value.Program, folder, [.. Located.Value.Prefix, .. args]))!;
 
     /// <summary>Runs <c>k2verifier ARGS</c> of the JIT build in this process (absolute paths only: the working directory is the test's).</summary>
     public static async Task<(int ExitCode, string Out, string Error)> RunJitAsync(params string[] args)
@@ -57,7 +51,7 @@ internal static partial class PublishedCli
     }
 
     /// <summary>
-    /// A JSON document (or a JSON-lines file's rows) without its time-dependent keys and with <paramref name="folder"/>
+    /// A JSON document (or a JSON-lines file's rows) without its volatile keys and with <paramref name="folder"/>
     /// written as <c>DIR</c>, indented: what two builds must write alike.
     /// </summary>
     public static string Comparable(string path, string folder) =>
@@ -67,7 +61,7 @@ internal static partial class PublishedCli
 
     /// <summary>One JSON document as <see cref="Comparable"/> has it.</summary>
     public static string ComparableJson(string json, string folder) =>
-        WithoutTimes(JsonNode.Parse(Neutral(json, folder)))?.ToJsonString(Indented) ?? "null";
+        WithoutVolatileKeys(JsonNode.Parse(Neutral(json, folder)))?.ToJsonString(Indented) ?? "null";
 
     /// <summary>
     /// Text with <paramref name="folder"/> written as <c>DIR</c>, the folders the two builds run from as <c>APP</c>, ISO
@@ -97,26 +91,26 @@ internal static partial class PublishedCli
 
     private static JsonSerializerOptions Indented { get; } = new() { WriteIndented = true };
 
-    private static JsonNode? WithoutTimes(JsonNode? node)
+    private static JsonNode? WithoutVolatileKeys(JsonNode? node)
     {
         switch (node)
         {
             case JsonObject obj:
-                foreach (var key in obj.Select(p => p.Key).Where(TimeKeys.Contains).ToList())
+                foreach (var key in obj.Select(p => p.Key).Where(VolatileKeys.Contains).ToList())
                 {
                     obj.Remove(key);
                 }
 
                 foreach (var (_, value) in obj)
                 {
-                    WithoutTimes(value);
+                    WithoutVolatileKeys(value);
                 }
 
                 break;
             case JsonArray array:
                 foreach (var item in array)
                 {
-                    WithoutTimes(item);
+                    WithoutVolatileKeys(item);
                 }
 
                 break;

@@ -123,7 +123,7 @@ public sealed class PublishedCliTests(SimulatorRuns runs) : IClassFixture<Simula
             "--output", Path.Combine(folder, "results.jsonl"), "--summary", Path.Combine(folder, "summary.json"));
 
         Assert.True(merge.ExitCode == 0, merge.Error);
-        Assert.Equal(Counts(Path.Combine(runs.Published, "vllm-0.11.0", "summary.json")), Counts(Path.Combine(folder, "summary.json")));
+        Assert.Equal(Runs.RunFixture.Counts(Path.Combine(runs.Published, "vllm-0.11.0", "summary.json")), Runs.RunFixture.Counts(Path.Combine(folder, "summary.json")));
     }
 
     [Theory]
@@ -168,61 +168,20 @@ public sealed class PublishedCliTests(SimulatorRuns runs) : IClassFixture<Simula
         System.Text.RegularExpressions.Regex.Replace(
             PublishedCli.Neutral(File.ReadAllText(Path.Combine(folder, "score.junit.xml")), folder), "(time|timestamp)=\"[^\"]*\"", "$1=\"T\"");
 
-    /// <summary>A CSV file's rows without its time columns (<c>*_ms</c>, <c>*_at</c>, <c>requests_per_second</c>).</summary>
+    /// <summary>A CSV file's rows without its time columns (<c>*_ms</c>, <c>*_at</c>, <c>requests_per_second</c>), read by CsvHelper.</summary>
     private static List<string> CsvWithoutTimes(string path, string folder)
     {
-        var records = CsvRecords(PublishedCli.Neutral(File.ReadAllText(path), folder));
-        var keep = records[0].Select(h => !h.EndsWith("_ms", StringComparison.Ordinal) && !h.EndsWith("_at", StringComparison.Ordinal) && h != "requests_per_second").ToArray();
-        return [.. records.Select(r => string.Join('|', r.Where((_, i) => i >= keep.Length || keep[i])))];
-    }
-
-    /// <summary>RFC 4180 records: fields split on commas outside quotes, doubled quotes inside them.</summary>
-    private static List<List<string>> CsvRecords(string text)
-    {
-        var records = new List<List<string>>();
-        var record = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        using var reader = global::CsvHelper.CsvReader.Create(new StringReader(PublishedCli.Neutral(File.ReadAllText(path), folder)), new() { HasHeader = false }, leaveOpen: false);
+        var rows = new List<string>();
+        bool[]? keep = null;
+        while (reader.Read())
         {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c != '"')
-                {
-                    field.Append(c);
-                }
-                else if (i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else
-                {
-                    quoted = false;
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c is ',' or '\n')
-            {
-                record.Add(field.ToString().TrimEnd('\r'));
-                field.Clear();
-                if (c == '\n')
-                {
-                    records.Add(record);
-                    record = [];
-                }
-            }
-            else
-            {
-                field.Append(c);
-            }
+            var fields = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToList();
+            keep ??= [.. fields.Select(h => !h.EndsWith("_ms", StringComparison.Ordinal) && !h.EndsWith("_at", StringComparison.Ordinal) && h != "requests_per_second")];
+            rows.Add(string.Join('|', fields.Where((_, i) => i >= keep.Length || keep[i])));
         }
 
-        return records;
+        return rows;
     }
 
     private static List<string> SuiteRows(string folder, string file)
@@ -230,12 +189,5 @@ public sealed class PublishedCliTests(SimulatorRuns runs) : IClassFixture<Simula
         var path = Path.Combine(folder, "suite", file);
         var rows = file.EndsWith(".jsonl", StringComparison.Ordinal) ? File.ReadLines(path).Where(l => l.Length > 0) : [File.ReadAllText(path)];
         return [.. rows.Select(r => System.Text.RegularExpressions.Regex.Replace(PublishedCli.ComparableJson(r, folder), "\"(id|run_id|request_id)\": \"[^\"]*\"", "\"$1\": \"ID\"")).Order(StringComparer.Ordinal)];
-    }
-
-    private static string Counts(string summaryPath)
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(summaryPath));
-        string[] keys = ["success_count", "failure_count", "finish_stop", "finish_tool_calls", "finish_others", "schema_validation_error_count", "successful_tool_call_count", "usage", "total_rows"];
-        return string.Join("; ", keys.Select(k => $"{k}={document.RootElement.GetProperty(k).GetRawText()}"));
     }
 }

@@ -62,7 +62,7 @@ public sealed class KillAndResumeTests
             Assert.Equal(row.ToolCallsValid, other.ToolCallsValid);
         }
 
-        Assert.Equal(Counts(Path.Combine(clean, "summary.json")), Counts(Path.Combine(killed, "summary.json")));
+        Assert.Equal(RunFixture.Counts(Path.Combine(clean, "summary.json")), RunFixture.Counts(Path.Combine(killed, "summary.json")));
         Assert.Equal(Requests, ResultsFile.Read(Path.Combine(killed, "results.jsonl")).Count());
     }
 
@@ -110,34 +110,12 @@ public sealed class KillAndResumeTests
         };
     }
 
-    private static string Counts(string summaryPath)
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(summaryPath));
-        string[] keys = ["success_count", "failure_count", "finish_stop", "finish_tool_calls", "finish_others", "schema_validation_error_count", "successful_tool_call_count", "usage", "error_categories", "total_rows"];
-        return string.Join("; ", keys.Select(k => $"{k}={document.RootElement.GetProperty(k).GetRawText()}"));
-    }
-
     private async Task<int> RunCliAsync(FakeVendorServer server, string dataset, bool incremental, int? killAfterRows)
     {
         var folder = Path.GetDirectoryName(dataset)!;
-        var cli = CliProcess.CliDllPath();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = folder,
-        };
-        foreach (var arg in new[] { cli, "run", dataset, "--base-url", server.BaseUrl.ToString(), "--model", FakeVendorRequests.Model, "--concurrency", "4" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        if (incremental)
-        {
-            start.ArgumentList.Add("--incremental");
-        }
-
-        start.Environment["NO_COLOR"] = "1";
+        string[] args = [CliProcess.CliDllPath(), "run", dataset, "--base-url", server.BaseUrl.ToString(), "--model", FakeVendorRequests.Model, "--concurrency", "4"];
+        var start = CliProcess.StartInfo("dotnet", folder, incremental ? [.. args, "--incremental"] : args);
+        start.RedirectStandardError = true;
         BeginPhase(killAfterRows ?? int.MaxValue);
         using var process = Process.Start(start)!;
         var drainOut = process.StandardOutput.ReadToEndAsync();

@@ -56,6 +56,14 @@ internal static class RunFixture
         return (exit, output.ToString(), error.ToString());
     }
 
+    /// <summary>A summary.json's counts (outcomes, finish reasons, schema errors, usage, error categories) as one line.</summary>
+    public static string Counts(string summaryPath)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(summaryPath));
+        string[] keys = ["success_count", "failure_count", "finish_stop", "finish_tool_calls", "finish_others", "schema_validation_error_count", "successful_tool_call_count", "usage", "error_categories", "total_rows"];
+        return string.Join("; ", keys.Select(k => $"{k}={document.RootElement.GetProperty(k).GetRawText()}"));
+    }
+
     public static Dictionary<int, CaseResult> Rows(string resultsPath) =>
         ResultsFile.Read(resultsPath).Select(r => r.Result!).ToDictionary(r => r.DataIndex);
 
