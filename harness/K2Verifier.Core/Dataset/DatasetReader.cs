@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace K2Verifier.Dataset;
 
@@ -18,20 +20,30 @@ public static class DatasetReader
         string path,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        // 64 KiB reads straight into the reader's buffer: an asynchronous read of a file is a thread-pool hop, and the
-        // default 4 KiB took one or more per request line.
-        var file = new FileStream(path, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.Read, BufferSize = 0, Options = FileOptions.SequentialScan });
-        using var reader = new StreamReader(file, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, ReadBufferSize);
-        var lineNumber = 0;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        // 64 KiB reads: an asynchronous read of a file is a thread-pool hop, and the default 4 KiB took one or more per
+        // request line. Lines are cut and parsed as UTF-8, as the file holds them, without a UTF-16 string each.
+        using var file = new FileStream(path, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.Read, BufferSize = 0, Options = FileOptions.SequentialScan });
+        var lines = new Utf8LineReader(file, ReadBufferSize);
+        if (await lines.StartsWithWideByteOrderMarkAsync(cancellationToken).ConfigureAwait(false))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            // UTF-16 or UTF-32 (a byte order mark says so): decoded as before, line by line.
+            file.Position = 0;
+            await foreach (var record in ReadDecodedAsync(path, file, cancellationToken).ConfigureAwait(false))
             {
-                continue;
+                yield return record;
             }
 
-            yield return Parse(new SourceLocation(path, lineNumber), line);
+            yield break;
+        }
+
+        var lineNumber = 0;
+        while (await lines.NextAsync(cancellationToken).ConfigureAwait(false))
+        {
+            lineNumber++;
+            if (!IsBlank(lines.Current.Span))
+            {
+                yield return Parse(new SourceLocation(path, lineNumber), lines.Current.Span);
+            }
         }
     }
 
@@ -51,13 +63,68 @@ public static class DatasetReader
             return new DatasetRecord(location, null, $"column {column}: not JSON ({FirstSentence(ex.Message)}): {Snippet(line)}");
         }
 
+        return Check(location, root, line);
+    }
+
+    /// <summary>Parses and checks one line given as UTF-8 (invalid sequences read as U+FFFD, as a text reader decodes them).</summary>
+    public static DatasetRecord Parse(SourceLocation location, ReadOnlySpan<byte> line)
+    {
+        if (!Utf8.IsValid(line))
+        {
+            return Parse(location, Encoding.UTF8.GetString(line));
+        }
+
+        JsonElement root;
+        try
+        {
+            root = JsonElement.Parse(line);
+        }
+        catch (JsonException ex)
+        {
+            var column = (ex.BytePositionInLine ?? 0) + 1;
+            return new DatasetRecord(location, null, $"column {column}: not JSON ({FirstSentence(ex.Message)}): {Snippet(Encoding.UTF8.GetString(line))}");
+        }
+
+        return Check(location, root, json: null);
+    }
+
+    /// <summary>The record of a line that parsed; <paramref name="json"/> is the line when the caller has it as a string.</summary>
+    private static DatasetRecord Check(SourceLocation location, JsonElement root, string? json)
+    {
         if (root.ValueKind != JsonValueKind.Object)
         {
             return new DatasetRecord(location, null, $"$: expected a JSON object, found {Kind(root)}");
         }
 
         var problem = RequestShapeChecker.Check(root);
-        return problem is null ? new DatasetRecord(location, line, null) { Element = root } : new DatasetRecord(location, null, problem);
+        return problem is null ? new DatasetRecord(location, json, null) { Element = root } : new DatasetRecord(location, null, problem);
+    }
+
+    private static async IAsyncEnumerable<DatasetRecord> ReadDecodedAsync(string path, Stream file, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, ReadBufferSize, leaveOpen: true);
+        var lineNumber = 0;
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            lineNumber++;
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                yield return Parse(new SourceLocation(path, lineNumber), line);
+            }
+        }
+    }
+
+    /// <summary>True for a line <see cref="string.IsNullOrWhiteSpace"/> calls blank, read from its UTF-8 bytes.</summary>
+    private static bool IsBlank(ReadOnlySpan<byte> line)
+    {
+        var text = line.TrimStart(" \t\v\f"u8);
+        if (text.IsEmpty)
+        {
+            return true;
+        }
+
+        // Other white space (U+0085, U+00A0, U+2000…, U+3000) is not ASCII; a line starting with anything else is not blank.
+        return text[0] >= 0x80 && string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(line));
     }
 
     internal static string Kind(JsonElement element) => element.ValueKind.ToString().ToLowerInvariant();

@@ -27,18 +27,21 @@ public sealed class RequestPreparer
     public PreparedRequest Prepare(DatasetRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var source = record.Json ?? throw new ArgumentException($"{record.Describe()} cannot be prepared", nameof(record));
-        var original = record.Element;
+        if (!record.IsValid)
+        {
+            throw new ArgumentException($"{record.Describe()} cannot be prepared", nameof(record));
+        }
+
+        var original = record.Element.ValueKind == JsonValueKind.Object ? record.Element : JsonElement.Parse(record.Json!);
         if (_options.NormalizeToolIds && record.Body is { } body && body["messages"] is JsonArray messages)
         {
             ToolIdNormalizer.Normalize(messages);
-            source = JsonText.Serialize(body);
-            original = default;
+            original = JsonElement.Parse(JsonText.Serialize(body));
         }
 
         // The line parsed once (by the reader, or here for a record made without it), and the prepared request once
         // (for the hash, tools and model; kept on the request for the wire checks and the simulator).
-        var requestBytes = PreparedRequestWriter.Write(original.ValueKind == JsonValueKind.Undefined ? JsonElement.Parse(source) : original, _options);
+        var requestBytes = PreparedRequestWriter.Write(original, _options);
         var root = JsonElement.Parse(requestBytes);
         var requestJson = Encoding.UTF8.GetString(requestBytes);
         var wireBytes = _options.ExtraBody is { Count: > 0 } extra ? PreparedRequestWriter.Merge(root, extra) : requestBytes;

@@ -63,6 +63,44 @@ public sealed class DatasetReaderTests
         Assert.Equal([true, false, true], records.Select(r => r.IsValid));
     }
 
+    [Fact]
+    public async Task ReadAsync_Utf16File_IsDecoded()
+    {
+        var path = TempFile.Write(string.Empty);
+        await File.WriteAllTextAsync(path, "{\"messages\":[{\"role\":\"user\",\"content\":\"é\"}]}\n", System.Text.Encoding.Unicode);
+
+        var records = await ReadAllAsync(path);
+
+        Assert.True(Assert.Single(records).IsValid);
+        Assert.Equal("é", records[0].Element.GetProperty("messages")[0].GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task ReadAsync_InvalidUtf8_ReadsAsReplacementCharacters_AndUnicodeSpaceLinesAreBlank()
+    {
+        var path = TempFile.Write(string.Empty);
+        var line = System.Text.Encoding.UTF8.GetBytes("{\"messages\":[{\"role\":\"user\",\"content\":\"a?b\"}]}");
+        line[Array.IndexOf(line, (byte)'?')] = 0xFF;
+        await File.WriteAllBytesAsync(path, [.. System.Text.Encoding.UTF8.GetBytes("\u00A0\u3000\n"), .. line, (byte)'\n']);
+
+        var records = await ReadAllAsync(path);
+
+        var record = Assert.Single(records);
+        Assert.Equal(2, record.DataIndex);
+        Assert.Equal("a\uFFFDb", record.Element.GetProperty("messages")[0].GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task ReadAsync_RecordJson_IsTheLineText()
+    {
+        var path = TempFile.Write("  {\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]}  \r\n");
+
+        var record = Assert.Single(await ReadAllAsync(path));
+
+        Assert.Equal("{\"messages\":[{\"role\":\"user\",\"content\":\"a\"}]}", record.Json);
+        Assert.Equal("a", record.Body!["messages"]![0]!["content"]!.GetValue<string>());
+    }
+
     private static async Task<List<DatasetRecord>> ReadAllAsync(string path)
     {
         var list = new List<DatasetRecord>();

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using K2Verifier.Validation.Evaluation;
 using K2Verifier.Validation.Json;
@@ -9,6 +11,21 @@ namespace K2Verifier.Validation.Compilation;
 /// <summary>Keyword compilation, per draft; unknown keywords are ignored (as python-jsonschema does).</summary>
 internal sealed partial class SchemaCompiler
 {
+    /// <summary>Every member name <see cref="BuildKeyword"/> compiles (others, and <c>then</c>/<c>else</c>/<c>minContains</c>/<c>maxContains</c>, are read through their keyword).</summary>
+    private static readonly Dictionary<string, string> Keywords = new[]
+    {
+        "$ref", "$dynamicRef", "type", "enum", "const", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+        "multipleOf", "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "pattern",
+        "format", "required", "uniqueItems", "properties", "patternProperties", "additionalProperties", "propertyNames",
+        "dependentRequired", "dependentSchemas", "dependencies", "allOf", "anyOf", "oneOf", "not", "if",
+        "unevaluatedProperties", "unevaluatedItems", "prefixItems", "items", "additionalItems", "contains",
+    }.ToDictionary(k => k, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KeywordLookup =
+        Keywords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly int MaxKeywordLength = Keywords.Keys.Max(k => k.Length);
+
     private List<Keyword> BuildKeywords(JsonElement schema, SchemaLocation location, string baseUri, SchemaDraft draft)
     {
         var modern = draft == SchemaDraft.Draft202012;
@@ -21,7 +38,8 @@ internal sealed partial class SchemaCompiler
         var keywords = new List<Keyword>();
         foreach (var property in schema.EnumerateObject())
         {
-            var keyword = BuildKeyword(property.Name, property.Value, schema, location, baseUri, modern);
+            var name = KnownKeyword(property);
+            var keyword = name is null ? null : BuildKeyword(name, property.Value, schema, location, baseUri, modern);
             if (keyword is not null)
             {
                 keywords.Add(keyword);
@@ -29,6 +47,28 @@ internal sealed partial class SchemaCompiler
         }
 
         return keywords;
+    }
+
+    /// <summary>
+    /// The member's name when it is a keyword compiled here (the one string of it), else null: descriptions, titles,
+    /// examples and the like cost no string.
+    /// </summary>
+    private static string? KnownKeyword(JsonProperty property)
+    {
+        ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.IndexOf((byte)'\\') >= 0)
+        {
+            return Keywords.GetValueOrDefault(property.Name);
+        }
+
+        if (raw.Length > MaxKeywordLength)
+        {
+            return null;
+        }
+
+        Span<char> name = stackalloc char[MaxKeywordLength];
+        var length = Encoding.UTF8.GetChars(raw, name);
+        return KeywordLookup.TryGetValue(name[..length], out var known) ? known : null;
     }
 
     private Keyword? BuildKeyword(string name, JsonElement value, JsonElement schema, SchemaLocation location, string baseUri, bool modern)
@@ -68,11 +108,11 @@ internal sealed partial class SchemaCompiler
                 return new PatternPropertiesKeyword(PatternSchemas(location, value));
             case "additionalProperties":
                 return new AdditionalPropertiesKeyword(
-                    Child(location, name),
+                    Child(location, name, value),
                     schema.TryGetProperty("properties", out var declared) && declared.ValueKind == JsonValueKind.Object ? NamedSchemas(location, "properties", declared) : [],
                     schema.TryGetProperty("patternProperties", out var patterns) && patterns.ValueKind == JsonValueKind.Object ? PatternSchemas(location, patterns) : []);
             case "propertyNames":
-                return new PropertyNamesKeyword(Child(location, name));
+                return new PropertyNamesKeyword(Child(location, name, value));
             case "dependentRequired" when modern && kind == JsonValueKind.Object:
             case "dependentSchemas" when modern && kind == JsonValueKind.Object:
             case "dependencies" when !modern && kind == JsonValueKind.Object:
@@ -82,14 +122,14 @@ internal sealed partial class SchemaCompiler
             case "anyOf" or "oneOf" when kind == JsonValueKind.Array:
                 return new AnyOfKeyword(name, Children(location, name, value), value);
             case "not":
-                return new NotKeyword(Child(location, name), value);
+                return new NotKeyword(Child(location, name, value), value);
             case "if":
                 return new IfKeyword(
-                    Child(location, name),
-                    schema.TryGetProperty("then", out _) ? Child(location, "then") : null,
-                    schema.TryGetProperty("else", out _) ? Child(location, "else") : null);
+                    Child(location, name, value),
+                    schema.TryGetProperty("then", out var then) ? Child(location, "then", then) : null,
+                    schema.TryGetProperty("else", out var otherwise) ? Child(location, "else", otherwise) : null);
             case "unevaluatedProperties" or "unevaluatedItems" when modern:
-                return new UnevaluatedKeyword(name, Child(location, name));
+                return new UnevaluatedKeyword(name, Child(location, name, value));
             default:
                 return BuildArrayKeyword(name, value, schema, location, modern);
         }
@@ -106,14 +146,14 @@ internal sealed partial class SchemaCompiler
                 var prefix = schema.TryGetProperty("prefixItems", out var prefixItems) && prefixItems.ValueKind == JsonValueKind.Array
                     ? prefixItems.GetArrayLength()
                     : 0;
-                return ItemsKeyword.Rest(name, Child(location, name), prefix);
+                return ItemsKeyword.Rest(name, Child(location, name, value), prefix);
             case "items" when kind == JsonValueKind.Array:
                 return ItemsKeyword.Positional(name, Children(location, name, value));
             case "items":
-                return ItemsKeyword.Rest(name, Child(location, name), 0);
+                return ItemsKeyword.Rest(name, Child(location, name, value), 0);
             case "additionalItems" when !modern:
                 return schema.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array
-                    ? ItemsKeyword.Rest(name, Child(location, name), items.GetArrayLength())
+                    ? ItemsKeyword.Rest(name, Child(location, name, value), items.GetArrayLength())
                     : null;
             case "contains":
                 var min = modern && schema.TryGetProperty("minContains", out var minContains) && minContains.ValueKind == JsonValueKind.Number
@@ -122,22 +162,22 @@ internal sealed partial class SchemaCompiler
                 PyNumber? max = modern && schema.TryGetProperty("maxContains", out var maxContains) && maxContains.ValueKind == JsonValueKind.Number
                     ? PyNumber.Read(maxContains)
                     : null;
-                return new ContainsKeyword(Child(location, name), min, max);
+                return new ContainsKeyword(Child(location, name, value), min, max);
             default:
                 return null;
         }
     }
 
     private NamedSchema[] NamedSchemas(SchemaLocation location, string keyword, JsonElement map) =>
-        [.. map.EnumerateObject().Select(p => new NamedSchema(p.Name, Child(location, keyword, p.Name)))];
+        [.. map.EnumerateObject().Select(p => new NamedSchema(p.Name, Child(location, keyword, p.Name, p.Value)))];
 
     private PatternSchema[] PatternSchemas(SchemaLocation location, JsonElement map) =>
-        [.. map.EnumerateObject().Select(p => new PatternSchema(p.Name, PythonRegex.Compile(p.Name, _regexTimeout), Child(location, "patternProperties", p.Name)))];
+        [.. map.EnumerateObject().Select(p => new PatternSchema(p.Name, PythonRegex.Compile(p.Name, _regexTimeout), Child(location, "patternProperties", p.Name, p.Value)))];
 
     private (string Property, string[]? Names, SchemaNode? Schema)[] Dependencies(SchemaLocation location, string keyword, JsonElement map) =>
     [
         .. map.EnumerateObject().Select(p => p.Value.ValueKind == JsonValueKind.Array
             ? (p.Name, (string[]?)[.. p.Value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)], (SchemaNode?)null)
-            : (p.Name, null, Child(location, keyword, p.Name))),
+            : (p.Name, null, Child(location, keyword, p.Name, p.Value))),
     ];
 }

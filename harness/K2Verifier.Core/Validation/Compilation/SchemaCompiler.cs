@@ -45,14 +45,23 @@ internal sealed partial class SchemaCompiler
         return root;
     }
 
-    private SchemaNode Compile(SchemaLocation location)
+    private SchemaNode Compile(SchemaLocation location) =>
+        _nodes.TryGetValue(location, out var existing) ? existing : Compile(location, _registry.ElementAt(location));
+
+    /// <summary>Compiles the schema <paramref name="element"/> found at <paramref name="location"/> (once per location).</summary>
+    private SchemaNode Compile(SchemaLocation location, JsonElement element)
     {
         if (_nodes.TryGetValue(location, out var existing))
         {
             return existing;
         }
 
-        var element = _registry.ElementAt(location);
+        if (_registry.HasDuplicateNames(location.Document))
+        {
+            // A pointer takes the last of equal names, so the location may name another element than the one given.
+            element = _registry.ElementAt(location);
+        }
+
         var baseUri = _registry.BaseOf(location);
         var node = element.ValueKind switch
         {
@@ -64,24 +73,56 @@ internal sealed partial class SchemaCompiler
         if (element.ValueKind == JsonValueKind.Object)
         {
             var keywords = BuildKeywords(element, location, baseUri, _registry.DraftOf(location.Document));
-            var hasUnevaluated = keywords.Any(k => k is UnevaluatedKeyword);
-            node.SetKeywords([.. keywords.OrderBy(k => k is UnevaluatedKeyword ? 1 : 0)], hasUnevaluated);
+            node.SetKeywords(UnevaluatedLast(keywords, out var hasUnevaluated), hasUnevaluated);
         }
 
         return node;
     }
 
-    private SchemaNode Child(SchemaLocation parent, string keyword) =>
-        Compile(parent with { Pointer = JsonPointer.Append(parent.Pointer, keyword) });
+    /// <summary>The keywords in order, the unevaluated ones moved to the end (they read the others' annotations).</summary>
+    private static Keyword[] UnevaluatedLast(List<Keyword> keywords, out bool hasUnevaluated)
+    {
+        var ordered = new Keyword[keywords.Count];
+        var next = 0;
+        foreach (var keyword in keywords)
+        {
+            if (keyword is not UnevaluatedKeyword)
+            {
+                ordered[next++] = keyword;
+            }
+        }
 
-    private SchemaNode Child(SchemaLocation parent, string keyword, string name) =>
-        Compile(parent with { Pointer = JsonPointer.Append(JsonPointer.Append(parent.Pointer, keyword), name) });
+        hasUnevaluated = next < ordered.Length;
+        foreach (var keyword in keywords)
+        {
+            if (keyword is UnevaluatedKeyword)
+            {
+                ordered[next++] = keyword;
+            }
+        }
 
-    private SchemaNode Child(SchemaLocation parent, string keyword, int index) =>
-        Compile(parent with { Pointer = JsonPointer.Append(JsonPointer.Append(parent.Pointer, keyword), index) });
+        return ordered;
+    }
 
-    private SchemaNode[] Children(SchemaLocation parent, string keyword, JsonElement array) =>
-        [.. Enumerable.Range(0, array.GetArrayLength()).Select(i => Child(parent, keyword, i))];
+    private SchemaNode Child(SchemaLocation parent, string keyword, JsonElement element) =>
+        Compile(parent with { Pointer = JsonPointer.Append(parent.Pointer, keyword) }, element);
+
+    private SchemaNode Child(SchemaLocation parent, string keyword, string name, JsonElement element) =>
+        Compile(parent with { Pointer = JsonPointer.Append(JsonPointer.Append(parent.Pointer, keyword), name) }, element);
+
+    private SchemaNode[] Children(SchemaLocation parent, string keyword, JsonElement array)
+    {
+        var children = new SchemaNode[array.GetArrayLength()];
+        var pointer = JsonPointer.Append(parent.Pointer, keyword);
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            children[index] = Compile(parent with { Pointer = JsonPointer.Append(pointer, index) }, item);
+            index++;
+        }
+
+        return children;
+    }
 
     private RefKeyword CompileReference(string keyword, string reference, string baseUri)
     {

@@ -10,7 +10,7 @@ namespace K2Verifier.Validation.Compilation;
 /// </summary>
 internal sealed class SchemaRegistry
 {
-    private readonly List<(JsonElement Root, SchemaDraft Draft)> _documents = [];
+    private readonly List<(JsonElement Root, SchemaDraft Draft, bool DuplicateNames)> _documents = [];
     private readonly Dictionary<string, SchemaLocation> _resources = new(StringComparer.Ordinal);
     private readonly Dictionary<SchemaLocation, string> _resourceBases = [];
     private readonly Dictionary<(string Uri, string Name), (SchemaLocation Location, bool Dynamic)> _anchors = [];
@@ -30,16 +30,26 @@ internal sealed class SchemaRegistry
 
     public JsonElement Root(int document) => _documents[document].Root;
 
+    /// <summary>
+    /// True when some object of the document names a member twice. Only then can a JSON Pointer (which takes the last
+    /// of equal names) reach another element than the one an enumeration of its parent yields.
+    /// </summary>
+    public bool HasDuplicateNames(int document) => _documents[document].DuplicateNames;
+
     /// <summary>Adds a document retrieved from <paramref name="retrievalUri"/> ("" for the caller's schema).</summary>
     public int AddDocument(JsonElement root, string retrievalUri, SchemaDraft? draft = null)
     {
         var dialect = draft ?? DetectDraft(root) ?? _defaultDraft;
-        _documents.Add((root, dialect));
+        _documents.Add((root, dialect, Json.JsonMembers.HasDuplicateNames(root)));
         var index = _documents.Count - 1;
         var location = new SchemaLocation(index, string.Empty);
         _resources.TryAdd(retrievalUri, location);
         _resourceBases[location] = retrievalUri;
-        Walk(root, index, string.Empty, retrievalUri, dialect);
+        if (MayDeclareIdentifiers(root))
+        {
+            Walk(root, index, string.Empty, retrievalUri, dialect);
+        }
+
         return index;
     }
 
@@ -51,6 +61,12 @@ internal sealed class SchemaRegistry
     /// <summary>The base URI in effect at <paramref name="location"/> (nearest enclosing resource).</summary>
     public string BaseOf(SchemaLocation location)
     {
+        if (_resourceBases.Count == 1 && location.Document == 0)
+        {
+            // Only the first document's root is a resource: every location of that document has its base.
+            return _resourceBases[new SchemaLocation(0, string.Empty)];
+        }
+
         var pointer = location.Pointer;
         while (true)
         {
@@ -121,6 +137,33 @@ internal sealed class SchemaRegistry
     {
         Json.JsonPointer.TryResolve(Root(location.Document), location.Pointer, out var element);
         return element;
+    }
+
+    /// <summary>
+    /// False when no member of <paramref name="root"/> can be named <c>$id</c>, <c>$anchor</c> or <c>$dynamicAnchor</c>:
+    /// its text has no <c>$</c> followed by <c>i</c>, <c>a</c>, <c>d</c> or an escape, and no escaped <c>$</c>. Then the
+    /// walk that registers identifiers has nothing to find (most tool schemas: it cost a string per member).
+    /// </summary>
+    private static bool MayDeclareIdentifiers(JsonElement root)
+    {
+        ReadOnlySpan<byte> text = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(root);
+        if (text.IndexOf("\\u0024"u8) >= 0)
+        {
+            return true;
+        }
+
+        for (var at = text.IndexOf((byte)'$'); at >= 0 && at + 1 < text.Length;)
+        {
+            if (text[at + 1] is (byte)'i' or (byte)'a' or (byte)'d' or (byte)'\\')
+            {
+                return true;
+            }
+
+            var next = text[(at + 1)..].IndexOf((byte)'$');
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return false;
     }
 
     private void Walk(JsonElement schema, int document, string pointer, string baseUri, SchemaDraft draft)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace K2Verifier.Validation.Json;
@@ -19,7 +20,7 @@ internal static class JsonEquality
         switch (kind)
         {
             case JsonValueKind.String:
-                return a.ValueEquals(b.GetString());
+                return StringsEqual(a, b);
             case JsonValueKind.Number:
                 return PyNumber.NumericEquals(PyNumber.Read(a), PyNumber.Read(b));
             case JsonValueKind.Array:
@@ -29,6 +30,16 @@ internal static class JsonEquality
             default:
                 return true;
         }
+    }
+
+    /// <summary>Equal texts: their UTF-8 bytes as written when neither has an escape (no string made), else decoded.</summary>
+    private static bool StringsEqual(JsonElement a, JsonElement b)
+    {
+        ReadOnlySpan<byte> left = JsonMarshal.GetRawUtf8Value(a);
+        ReadOnlySpan<byte> right = JsonMarshal.GetRawUtf8Value(b);
+        return left.IndexOf((byte)'\\') < 0 && right.IndexOf((byte)'\\') < 0
+            ? left.SequenceEqual(right)
+            : a.ValueEquals(b.GetString());
     }
 
     private static bool ArraysEqual(JsonElement a, JsonElement b)
@@ -57,7 +68,9 @@ internal static class JsonEquality
         foreach (var property in a.EnumerateObject())
         {
             count++;
-            if (!b.TryGetProperty(property.Name, out var other) || !Equal(property.Value, other))
+            var name = JsonMarshal.GetRawUtf8PropertyName(property);
+            var found = name.IndexOf((byte)'\\') < 0 ? b.TryGetProperty(name, out var other) : b.TryGetProperty(property.Name, out other);
+            if (!found || !Equal(property.Value, other))
             {
                 return false;
             }

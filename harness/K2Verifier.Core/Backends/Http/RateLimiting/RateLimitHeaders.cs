@@ -11,6 +11,11 @@ namespace K2Verifier.Backends.Http.RateLimiting;
 /// </summary>
 internal static class RateLimitHeaders
 {
+    private const string RemainingRequests = "x-ratelimit-remaining-requests";
+    private const string RemainingTokens = "x-ratelimit-remaining-tokens";
+    private const string ResetRequests = "x-ratelimit-reset-requests";
+    private const string ResetTokens = "x-ratelimit-reset-tokens";
+
     /// <summary>
     /// The endpoint-wide pause a reply asks for: on 429 (and 503) its <c>Retry-After</c>, else its reset headers; on
     /// any other reply the reset of a quota whose <c>x-ratelimit-remaining-*</c> is 0; otherwise none.
@@ -27,10 +32,10 @@ internal static class RateLimitHeaders
                 return retryAfter;
             }
 
-            return Max(Reset(headers, "requests"), Reset(headers, "tokens"));
+            return Max(Reset(headers, ResetRequests), Reset(headers, ResetTokens));
         }
 
-        return Max(Exhausted(headers, "requests") ? Reset(headers, "requests") : null, Exhausted(headers, "tokens") ? Reset(headers, "tokens") : null);
+        return Max(Exhausted(headers, RemainingRequests) ? Reset(headers, ResetRequests) : null, Exhausted(headers, RemainingTokens) ? Reset(headers, ResetTokens) : null);
     }
 
     /// <summary>True for a 429, or a 503 that asks to come back later: the endpoint is alive but has no room.</summary>
@@ -85,13 +90,14 @@ internal static class RateLimitHeaders
         return TimeSpan.FromSeconds(Math.Min(seconds, 86_400));
     }
 
-    private static bool Exhausted(HttpResponseHeaders headers, string kind) =>
-        long.TryParse(First(headers, "x-ratelimit-remaining-" + kind), NumberStyles.None, CultureInfo.InvariantCulture, out long left) && left == 0;
+    private static bool Exhausted(HttpResponseHeaders headers, string remaining) =>
+        long.TryParse(First(headers, remaining), NumberStyles.None, CultureInfo.InvariantCulture, out long left) && left == 0;
 
-    private static TimeSpan? Reset(HttpResponseHeaders headers, string kind) => ParseDuration(First(headers, "x-ratelimit-reset-" + kind));
+    private static TimeSpan? Reset(HttpResponseHeaders headers, string reset) => ParseDuration(First(headers, reset));
 
     private static TimeSpan? Max(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
+    // The non-validated view: no parsing of values nobody asked for, and no enumerator for a header that is absent.
     private static string? First(HttpResponseHeaders headers, string name) =>
-        headers.TryGetValues(name, out IEnumerable<string>? values) ? values.FirstOrDefault() : null;
+        headers.NonValidated.TryGetValues(name, out HeaderStringValues values) && values.Count > 0 ? values.First() : null;
 }
