@@ -22,7 +22,7 @@ public sealed partial class HttpChatBackend
         CancellationToken token = idle?.Token ?? cancellationToken;
         try
         {
-            using PipelineResponse response = await _transport.SendAsync(request.WireBodyJson, request.WireBodyUtf8, buffered, token);
+            using PipelineResponse response = await _transport.SendAsync(request.WireBodyUtf8.IsEmpty ? request.WireBodyJson : null, request.WireBodyUtf8, buffered, token);
             if (response.Status is < 200 or > 299)
             {
                 return await ReadErrorAsync(response, buffered, token);

@@ -16,9 +16,22 @@ public static class DatasetReader
     private const int ReadBufferSize = 1 << 16;
 
     /// <summary>Yields every non-blank line of <paramref name="path"/> in order.</summary>
-    public static async IAsyncEnumerable<DatasetRecord> ReadAsync(
+    public static IAsyncEnumerable<DatasetRecord> ReadAsync(string path, CancellationToken cancellationToken = default) =>
+        ReadAsync(path, transient: false, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="ReadAsync(string, CancellationToken)"/>, for a caller done with each record before it asks for
+    /// the next: a record's <see cref="DatasetRecord.Element"/> is only valid until then (its document reads the line
+    /// where the file was read into, with pooled metadata, and is disposed at the next step). Spares a copy of every
+    /// line and of its parse.
+    /// </summary>
+    public static IAsyncEnumerable<DatasetRecord> ReadTransientAsync(string path, CancellationToken cancellationToken = default) =>
+        ReadAsync(path, transient: true, cancellationToken);
+
+    private static async IAsyncEnumerable<DatasetRecord> ReadAsync(
         string path,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        bool transient,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // 64 KiB reads: an asynchronous read of a file is a thread-pool hop, and the default 4 KiB took one or more per
         // request line. Lines are cut and parsed as UTF-8, as the file holds them, without a UTF-16 string each.
@@ -40,9 +53,21 @@ public static class DatasetReader
         while (await lines.NextAsync(cancellationToken).ConfigureAwait(false))
         {
             lineNumber++;
-            if (!IsBlank(lines.Current.Span))
+            if (IsBlank(lines.Current.Span))
+            {
+                continue;
+            }
+
+            if (!transient)
             {
                 yield return Parse(new SourceLocation(path, lineNumber), lines.Current.Span);
+                continue;
+            }
+
+            var record = ParseTransient(new SourceLocation(path, lineNumber), lines.Current, out var document);
+            using (document)
+            {
+                yield return record;
             }
         }
     }
@@ -86,6 +111,37 @@ public static class DatasetReader
         }
 
         return Check(location, root, json: null);
+    }
+
+    /// <summary>
+    /// <see cref="Parse(SourceLocation, ReadOnlySpan{byte})"/> into a <paramref name="document"/> over
+    /// <paramref name="line"/> itself, which the caller disposes (null when the record keeps no document of it).
+    /// </summary>
+    private static DatasetRecord ParseTransient(SourceLocation location, ReadOnlyMemory<byte> line, out JsonDocument? document)
+    {
+        document = null;
+        if (!Utf8.IsValid(line.Span))
+        {
+            return Parse(location, line.Span);
+        }
+
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException)
+        {
+            return Parse(location, line.Span); // the same error, worded in one place
+        }
+
+        var record = Check(location, document.RootElement, json: null);
+        if (record.Element.ValueKind == JsonValueKind.Undefined)
+        {
+            document.Dispose();
+            document = null;
+        }
+
+        return record;
     }
 
     /// <summary>The record of a line that parsed; <paramref name="json"/> is the line when the caller has it as a string.</summary>

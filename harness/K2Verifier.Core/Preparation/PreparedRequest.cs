@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using K2Verifier.Dataset;
 
@@ -27,39 +28,88 @@ public sealed record PreparedRequest(
     IReadOnlyList<ToolDeclaration> Tools,
     string? Model = null)
 {
-    private readonly ReadOnlyMemory<byte> _wireBodyUtf8;
-    private readonly string? _wireBodyUtf8Source;
-    private readonly JsonElement _requestBody;
-    private readonly string? _requestBodySource;
+    private string? _requestJson = RequestJson;
+    private string? _wireBodyJson = WireBodyJson;
+    private ReadOnlyMemory<byte> _requestUtf8;
+    private ReadOnlyMemory<byte> _wireBodyUtf8;
+    private JsonElement _requestBody;
 
     /// <summary>
-    /// <see cref="WireBodyJson"/> as UTF-8, when whoever prepared the request kept the bytes (so the HTTP backend
-    /// sends them without encoding the string again); empty otherwise. The bytes stay bound to the string they encode:
-    /// a copy made with another <see cref="WireBodyJson"/> (<c>with { WireBodyJson = … }</c>) has none. Default: empty.
+    /// The prepared request as compact JSON (what results.jsonl records as <c>request</c>). A request prepared from
+    /// bytes (<see cref="RequestUtf8"/>) decodes it on first use; setting it drops <see cref="RequestUtf8"/> and
+    /// <see cref="RequestBody"/>, which belong to the text it replaces.
+    /// </summary>
+    public string RequestJson
+    {
+        get => _requestJson ??= Encoding.UTF8.GetString(_requestUtf8.Span);
+        init
+        {
+            _requestJson = value;
+            _requestUtf8 = default;
+            _requestBody = default;
+        }
+    }
+
+    /// <summary>
+    /// The body sent: the prepared request with the extra body merged in. Decoded from <see cref="WireBodyUtf8"/> on first
+    /// use when the request was prepared from bytes; setting it drops <see cref="WireBodyUtf8"/>.
+    /// </summary>
+    public string WireBodyJson
+    {
+        get => _wireBodyJson ??= Encoding.UTF8.GetString(_wireBodyUtf8.Span);
+        init
+        {
+            _wireBodyJson = value;
+            _wireBodyUtf8 = default;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="RequestJson"/> as UTF-8, when whoever prepared the request made it from bytes (results rows are written
+    /// from them, and <see cref="RequestJson"/> needs no string until someone asks); empty otherwise. Setting bytes makes
+    /// <see cref="RequestJson"/> their text. Default: empty.
+    /// </summary>
+    public ReadOnlyMemory<byte> RequestUtf8
+    {
+        get => _requestUtf8;
+        init
+        {
+            _requestUtf8 = value;
+            if (!value.IsEmpty)
+            {
+                _requestJson = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="WireBodyJson"/> as UTF-8, when whoever prepared the request kept the bytes (so the HTTP backend sends
+    /// them without encoding the string again); empty otherwise. Setting bytes makes <see cref="WireBodyJson"/> their
+    /// text; a copy made with another <see cref="WireBodyJson"/> (<c>with { WireBodyJson = … }</c>) has none. Default:
+    /// empty.
     /// </summary>
     public ReadOnlyMemory<byte> WireBodyUtf8
     {
-        get => ReferenceEquals(_wireBodyUtf8Source, WireBodyJson) ? _wireBodyUtf8 : default;
+        get => _wireBodyUtf8;
         init
         {
             _wireBodyUtf8 = value;
-            _wireBodyUtf8Source = WireBodyJson;
+            if (!value.IsEmpty)
+            {
+                _wireBodyJson = null;
+            }
         }
     }
 
     /// <summary>
     /// <see cref="RequestJson"/> as preparation parsed it (an element of a document that needs no disposing), so the
     /// wire checks and the simulator read it without parsing it again; <see cref="JsonValueKind.Undefined"/> when
-    /// whoever made the request did not keep it. Bound to the string like <see cref="WireBodyUtf8"/>. Default: undefined.
+    /// whoever made the request did not keep it, or a copy set another <see cref="RequestJson"/>. Default: undefined.
     /// </summary>
     public JsonElement RequestBody
     {
-        get => ReferenceEquals(_requestBodySource, RequestJson) ? _requestBody : default;
-        init
-        {
-            _requestBody = value;
-            _requestBodySource = RequestJson;
-        }
+        get => _requestBody;
+        init => _requestBody = value;
     }
 
     /// <summary><see cref="RequestJson"/> parsed: <see cref="RequestBody"/> when it was kept, else parsed here.</summary>
@@ -67,11 +117,17 @@ public sealed record PreparedRequest(
         RequestBody.ValueKind != JsonValueKind.Undefined ? RequestBody : JsonElement.Parse(RequestJson, Json.JsonText.DeepDocument);
 
     /// <summary>
-    /// <see cref="WireBodyJson"/> parsed: <see cref="RequestBody"/> when nothing was merged into the wire body (the two
-    /// strings are the same), else parsed here.
+    /// <see cref="WireBodyJson"/> parsed: <see cref="RequestBody"/> when nothing was merged into the wire body (the
+    /// same bytes or the same string), else parsed here.
     /// </summary>
     public JsonElement ParseWireBody() =>
-        ReferenceEquals(WireBodyJson, RequestJson) && RequestBody.ValueKind != JsonValueKind.Undefined
+        WireIsRequest && RequestBody.ValueKind != JsonValueKind.Undefined
             ? RequestBody
             : JsonElement.Parse(WireBodyJson);
+
+    /// <summary>True when the wire body is the prepared request itself (nothing merged): the same bytes, or the same string.</summary>
+    private bool WireIsRequest =>
+        !_wireBodyUtf8.IsEmpty
+            ? _wireBodyUtf8.Equals(_requestUtf8)
+            : _requestUtf8.IsEmpty && ReferenceEquals(_wireBodyJson, _requestJson);
 }

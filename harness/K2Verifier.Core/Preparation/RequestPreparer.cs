@@ -43,19 +43,21 @@ public sealed class RequestPreparer
         // (for the hash, tools and model; kept on the request for the wire checks and the simulator).
         var requestBytes = PreparedRequestWriter.Write(original, _options);
         var root = JsonElement.Parse(requestBytes);
-        var requestJson = Encoding.UTF8.GetString(requestBytes);
         var wireBytes = _options.ExtraBody is { Count: > 0 } extra ? PreparedRequestWriter.Merge(root, extra) : requestBytes;
+
+        // The texts stay UTF-8: rows are written from the bytes, and the strings are made only if someone asks.
         return new PreparedRequest(
             record.DataIndex,
             record.Location,
-            requestJson,
+            RequestJson: null!,
             _extraBodyJson,
-            ReferenceEquals(wireBytes, requestBytes) ? requestJson : Encoding.UTF8.GetString(wireBytes),
+            WireBodyJson: null!,
             Hash(root),
             root.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True,
             ReadTools(root),
             ReadModel(root))
         {
+            RequestUtf8 = requestBytes,
             WireBodyUtf8 = wireBytes,
             RequestBody = root,
         };

@@ -60,7 +60,8 @@ public sealed class CaseEvaluator
         var row = new CaseResult
         {
             DataIndex = request.DataIndex,
-            RequestJson = request.RequestJson,
+            RequestJson = request.RequestUtf8.IsEmpty ? request.RequestJson : null!,
+            RequestUtf8 = request.RequestUtf8,
             ExtraBodyJson = request.ExtraBodyJson,
             Status = CaseStatus.Success,
             LastRunAt = lastRunAt,

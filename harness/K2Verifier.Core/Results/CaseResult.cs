@@ -12,8 +12,36 @@ public sealed record CaseResult
     /// <summary>1-based dataset line number.</summary>
     public required int DataIndex { get; init; }
 
-    /// <summary>The prepared request as JSON.</summary>
-    public required string RequestJson { get; init; }
+    private string? _requestJson;
+    private ReadOnlyMemory<byte> _requestUtf8;
+
+    /// <summary>The prepared request as JSON (decoded from <see cref="RequestUtf8"/> on first use when only that was given).</summary>
+    public string RequestJson
+    {
+        get => _requestJson ??= System.Text.Encoding.UTF8.GetString(_requestUtf8.Span);
+        init
+        {
+            _requestJson = value;
+            _requestUtf8 = default;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="RequestJson"/> as UTF-8 when the row was made from a request prepared from bytes (the row is written
+    /// from them); empty otherwise. Setting bytes makes <see cref="RequestJson"/> their text.
+    /// </summary>
+    public ReadOnlyMemory<byte> RequestUtf8
+    {
+        get => _requestUtf8;
+        init
+        {
+            _requestUtf8 = value;
+            if (!value.IsEmpty)
+            {
+                _requestJson = null;
+            }
+        }
+    }
 
     /// <summary>The extra body merged on the wire, as JSON (<c>{}</c> when none).</summary>
     public string ExtraBodyJson { get; init; } = "{}";

@@ -23,7 +23,8 @@ public static class CaseResultSerializer
     /// </summary>
     internal static PooledBuffer<byte> WritePooled(CaseResult result)
     {
-        var buffer = new PooledBuffer<byte>(result.RequestJson.Length + (result.ResponseJson?.Length ?? 0) + 512);
+        var request = result.RequestUtf8.IsEmpty ? result.RequestJson.Length : result.RequestUtf8.Length;
+        var buffer = new PooledBuffer<byte>(request + (result.ResponseJson?.Length ?? 0) + 512);
         Write(result, buffer);
         return buffer;
     }
@@ -35,7 +36,15 @@ public static class CaseResultSerializer
             writer.WriteStartObject();
             writer.WriteNumber("data_index", result.DataIndex);
             writer.WritePropertyName("request");
-            writer.WriteRawValue(result.RequestJson, skipInputValidation: true);
+            if (result.RequestUtf8.IsEmpty)
+            {
+                writer.WriteRawValue(result.RequestJson, skipInputValidation: true);
+            }
+            else
+            {
+                writer.WriteRawValue(result.RequestUtf8.Span, skipInputValidation: true);
+            }
+
             writer.WritePropertyName("extra_body");
             writer.WriteRawValue(result.ExtraBodyJson, skipInputValidation: true);
             writer.WritePropertyName("response");

@@ -156,7 +156,9 @@ public sealed partial class Runner
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var preparer = new RequestPreparer(options.Preparation);
-        await foreach (var record in DatasetReader.ReadAsync(options.DatasetPath, cancellationToken).ConfigureAwait(false))
+
+        // Each record is prepared before the next is read; the prepared request keeps nothing of the record's document.
+        await foreach (var record in DatasetReader.ReadTransientAsync(options.DatasetPath, cancellationToken).ConfigureAwait(false))
         {
             if (!record.IsValid)
             {
@@ -184,7 +186,7 @@ public sealed partial class Runner
 
     private static async Task EnsureDatasetIsCleanAsync(string path, CancellationToken cancellationToken)
     {
-        await foreach (var record in DatasetReader.ReadAsync(path, cancellationToken).ConfigureAwait(false))
+        await foreach (var record in DatasetReader.ReadTransientAsync(path, cancellationToken).ConfigureAwait(false))
         {
             if (!record.IsValid)
             {

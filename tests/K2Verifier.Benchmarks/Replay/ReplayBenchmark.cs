@@ -48,8 +48,10 @@ internal static class ReplayBenchmark
         var jitBefore = (Methods: System.Runtime.JitInfo.GetCompiledMethodCount(), Time: System.Runtime.JitInfo.GetCompilationTime());
         var fakeCpuBefore = fake?.TotalProcessorTime;
         using var jitMethods = JitMethods.StartIfAsked();
+        using var allocationTypes = AllocationTicks.StartIfAsked();
         var harness = await ReplayAsync(baseUrl, dataset, folder, concurrency, "results");
         jitMethods?.Dispose();
+        allocationTypes?.Dispose();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var replayCpu = harness.LastRowCpu - cpuBefore;
         var allocatedKb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / requests;
@@ -84,6 +86,11 @@ internal static class ReplayBenchmark
               score on {requests} rows       best {scoreMs.Min():0} ms, median {scoreMs.Order().ElementAt(scoreMs.Count / 2):0} ms   (target <= 1000 ms)
             """);
         Console.WriteLine(report);
+        if (allocationTypes is not null)
+        {
+            Console.WriteLine("  allocations by type (sampled):\n" + allocationTypes.Describe(requests));
+        }
+
         if (jitMethods is not null)
         {
             Console.WriteLine(jitMethods.Describe());

@@ -92,7 +92,7 @@ internal static class ReplayStages
             ("OpenAI SDK protocol post", () => EachRequest(async (i, ct) =>
             {
                 // The backend's own transport (its SDK client and options), without Polly and the send gate around it.
-                using var response = await transport.SendAsync(prepared[i].WireBodyJson, prepared[i].WireBodyUtf8, bufferResponse: true, ct);
+                using var response = await transport.SendAsync(prepared[i].WireBodyUtf8.IsEmpty ? prepared[i].WireBodyJson : null, prepared[i].WireBodyUtf8, bufferResponse: true, ct);
                 _ = response.Content.ToString();
             })),
             ("backend send (SDK, Polly, gate)", () => EachRequest(async (i, ct) =>

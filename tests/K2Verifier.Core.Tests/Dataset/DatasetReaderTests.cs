@@ -101,6 +101,35 @@ public sealed class DatasetReaderTests
         Assert.Equal("a", record.Body!["messages"]![0]!["content"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task ReadTransientAsync_SameRecordsAsReadAsync_EachValidUntilTheNext()
+    {
+        var path = TempFile.Write("""
+            {"messages":[{"role":"user","content":"a"}]}
+            garbage
+            [1]
+
+            {"messages":[{"role":"user","content":"d"}]}
+            """);
+        var expected = await ReadAllAsync(path);
+
+        var seen = new List<(int Line, string? Problem, string? Content)>();
+        DatasetRecord? previous = null;
+        await foreach (var record in DatasetReader.ReadTransientAsync(path))
+        {
+            if (previous is { IsValid: true })
+            {
+                Assert.Throws<ObjectDisposedException>(() => previous.Element.GetProperty("messages"));
+            }
+
+            seen.Add((record.DataIndex, record.Problem, record.IsValid ? record.Element.GetProperty("messages")[0].GetProperty("content").GetString() : null));
+            previous = record;
+        }
+
+        Assert.Equal(expected.Select(r => (r.DataIndex, r.Problem, r.IsValid ? r.Element.GetProperty("messages")[0].GetProperty("content").GetString() : null)), seen);
+        Assert.Equal([1, 2, 3, 5], seen.Select(s => s.Line));
+    }
+
     private static async Task<List<DatasetRecord>> ReadAllAsync(string path)
     {
         var list = new List<DatasetRecord>();

@@ -50,6 +50,21 @@ public sealed class RequestPreparerParseOnceTests
     }
 
     [Fact]
+    public void Prepare_KeepsTheRequestAsUtf8_AndItsTextIsThoseBytes()
+    {
+        var request = new RequestPreparer(new PreparationOptions { Model = "m" }).Prepare(DatasetReader.Parse(new SourceLocation("d", 1), Line));
+
+        Assert.False(request.RequestUtf8.IsEmpty);
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(request.RequestUtf8.Span), request.RequestJson);
+        Assert.Equal(request.RequestJson, request.WireBodyJson);
+
+        var copy = request with { RequestJson = "{}" };
+        Assert.True(copy.RequestUtf8.IsEmpty);
+        Assert.Equal("{}", copy.RequestJson);
+        Assert.Equal(request.RequestJson, copy.WireBodyJson);
+    }
+
+    [Fact]
     public void RequestBody_CopyWithAnotherRequestJson_IsUndefined()
     {
         var request = new RequestPreparer(new PreparationOptions()).Prepare(DatasetReader.Parse(new SourceLocation("d", 1), Line));

@@ -20,6 +20,17 @@ public sealed class ResultsFileTests
     }
 
     [Fact]
+    public void Row_MadeFromRequestBytes_IsWrittenAsFromTheString()
+    {
+        var row = TestData.Row(3, "tool_calls");
+
+        var fromBytes = row with { RequestJson = null!, RequestUtf8 = System.Text.Encoding.UTF8.GetBytes(row.RequestJson) };
+
+        Assert.Equal(CaseResultSerializer.ToJson(row), CaseResultSerializer.ToJson(fromBytes));
+        Assert.Equal(row.RequestJson, fromBytes.RequestJson);
+    }
+
+    [Fact]
     public async Task Journal_AppendReturned_RowReadableBeforeTheJournalCloses()
     {
         var path = Path.Combine(TempFile.Directory(), "results.jsonl");

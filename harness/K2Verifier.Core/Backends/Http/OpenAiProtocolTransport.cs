@@ -45,11 +45,11 @@ internal sealed class OpenAiProtocolTransport : IDisposable
     }
 
     /// <summary>POSTs <paramref name="body"/>; the caller owns (disposes) the response.</summary>
-    /// <param name="body">The JSON request body, sent as is.</param>
-    /// <param name="bodyUtf8">The same body as UTF-8 when the caller has it (then sent without encoding), else empty.</param>
+    /// <param name="body">The JSON request body, sent as is; null when <paramref name="bodyUtf8"/> holds it.</param>
+    /// <param name="bodyUtf8">The body as UTF-8 when the caller has it (then sent without encoding), else empty.</param>
     /// <param name="bufferResponse">False for streams: the response then holds the live network stream.</param>
     /// <param name="cancellationToken">The attempt's token (per-attempt timeout and the caller's cancellation).</param>
-    public async Task<PipelineResponse> SendAsync(string body, ReadOnlyMemory<byte> bodyUtf8, bool bufferResponse, CancellationToken cancellationToken)
+    public async Task<PipelineResponse> SendAsync(string? body, ReadOnlyMemory<byte> bodyUtf8, bool bufferResponse, CancellationToken cancellationToken)
     {
         var requestOptions = new RequestOptions
         {
@@ -57,7 +57,7 @@ internal sealed class OpenAiProtocolTransport : IDisposable
             ErrorOptions = ClientErrorBehaviors.NoThrow,
             CancellationToken = cancellationToken,
         };
-        using BinaryContent content = BinaryContent.Create(bodyUtf8.IsEmpty ? BinaryData.FromString(body) : BinaryData.FromBytes(bodyUtf8));
+        using BinaryContent content = BinaryContent.Create(bodyUtf8.IsEmpty ? BinaryData.FromString(body ?? string.Empty) : BinaryData.FromBytes(bodyUtf8));
         if (_completionsUri is null)
         {
             ClientResult result = await _chat.CompleteChatAsync(content, requestOptions);
