@@ -1,6 +1,5 @@
-using System.ClientModel;
-using System.ClientModel.Primitives;
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
@@ -22,8 +21,8 @@ public sealed partial class HttpChatBackend
         CancellationToken token = idle?.Token ?? cancellationToken;
         try
         {
-            using PipelineResponse response = await _transport.SendAsync(request.WireBodyUtf8.IsEmpty ? request.WireBodyJson : null, request.WireBodyUtf8, buffered, token);
-            if (response.Status is < 200 or > 299)
+            using HttpResponseMessage response = await _transport.SendAsync(request.WireBodyUtf8.IsEmpty ? request.WireBodyJson : null, request.WireBodyUtf8, token);
+            if (!response.IsSuccessStatusCode)
             {
                 return await ReadErrorAsync(response, buffered, token);
             }
@@ -73,10 +72,13 @@ public sealed partial class HttpChatBackend
     /// </summary>
     internal const int MaxErrorBodyChars = 64 * 1024;
 
-    private async Task<AttemptResult> ReadErrorAsync(PipelineResponse response, bool buffered, CancellationToken cancellationToken)
+    /// <summary>Bodies announced up to this size (64 MiB) are read into an array of their length; larger ones as they come.</summary>
+    private const long MaxPresizedBody = 64L << 20;
+
+    private async Task<AttemptResult> ReadErrorAsync(HttpResponseMessage response, bool buffered, CancellationToken cancellationToken)
     {
         string body = _scrubber.Scrub(await ReadErrorTextAsync(response, buffered, cancellationToken));
-        int status = response.Status;
+        int status = (int)response.StatusCode;
         TimeSpan? retryAfter = RetryAfterParser.Parse(Header(response, "Retry-After"), Header(response, "retry-after-ms"), _timeProvider.GetUtcNow());
         string reason = string.IsNullOrEmpty(response.ReasonPhrase) ? string.Empty : " " + response.ReasonPhrase;
         return new AttemptResult
@@ -92,35 +94,36 @@ public sealed partial class HttpChatBackend
         };
     }
 
-    private static async Task<AttemptResult> ReadJsonAsync(PipelineResponse response, bool buffered, string? streamRequestedButGot, CancellationToken cancellationToken)
+    private static async Task<AttemptResult> ReadJsonAsync(HttpResponseMessage response, bool buffered, string? streamRequestedButGot, CancellationToken cancellationToken)
     {
-        // A buffered body is checked on its bytes as received, and decoded once.
-        string body = await ReadTextAsync(response, buffered, cancellationToken);
-        ReadOnlyMemory<byte> utf8 = buffered ? response.Content.ToMemory() : Encoding.UTF8.GetBytes(body);
+        // The body is checked on its bytes as received, and decoded once.
+        byte[] received = await ReadBodyAsync(response, cancellationToken);
+        string body = Encoding.UTF8.GetString(received);
+        ReadOnlyMemory<byte> utf8 = received;
         IReadOnlyList<string> warnings = streamRequestedButGot is null
             ? []
             : [$"a stream was requested but the response is '{streamRequestedButGot}', not text/event-stream; recorded as a JSON body"];
         if (IsJsonObject(utf8.Span) || (buffered && !Utf8.IsValid(utf8.Span) && IsJsonObject(Encoding.UTF8.GetBytes(body))))
         {
-            return new AttemptResult { StatusCode = response.Status, Body = body, Warnings = warnings };
+            return new AttemptResult { StatusCode = (int)response.StatusCode, Body = body, Warnings = warnings };
         }
 
         return new AttemptResult
         {
-            StatusCode = response.Status,
+            StatusCode = (int)response.StatusCode,
             Body = body,
             Warnings = warnings,
             Failure = new BackendFailure(BackendFailureCategory.MalformedJson, string.Create(
-                CultureInfo.InvariantCulture, $"HTTP {response.Status} body is not a JSON object: {SseStreamReader.Snippet(body)}"), response.Status),
+                CultureInfo.InvariantCulture, $"HTTP {(int)response.StatusCode} body is not a JSON object: {SseStreamReader.Snippet(body)}"), (int)response.StatusCode),
             Fault = AttemptFault.Permanent,
         };
     }
 
-    private async Task<AttemptResult> ReadStreamAsync(PipelineResponse response, PreparedRequest request, RequestState state, long started, IdleWatchdog? idle, CancellationToken cancellationToken)
+    private async Task<AttemptResult> ReadStreamAsync(HttpResponseMessage response, PreparedRequest request, RequestState state, long started, IdleWatchdog? idle, CancellationToken cancellationToken)
     {
         var reader = new SseStreamReader(() => (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds, request.Model);
         string? transportFault = null;
-        Stream stream = response.ContentStream ?? Stream.Null;
+        Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         try
         {
             await reader.ReadAsync(stream, state.CurrentBody, cancellationToken, idle);
@@ -138,7 +141,7 @@ public sealed partial class HttpChatBackend
         string body = state.CurrentBody.ToString();
         var result = new AttemptResult
         {
-            StatusCode = response.Status,
+            StatusCode = (int)response.StatusCode,
             Body = body,
             IsStream = true,
             TimeToFirstTokenMs = reader.TimeToFirstTokenMs,
@@ -164,7 +167,7 @@ public sealed partial class HttpChatBackend
             {
                 Warnings = warnings,
                 Failure = new BackendFailure(BackendFailureCategory.MalformedJson, string.Create(CultureInfo.InvariantCulture,
-                    $"HTTP {response.Status} body is neither an SSE stream nor a JSON object: {SseStreamReader.Snippet(page)}"), response.Status),
+                    $"HTTP {(int)response.StatusCode} body is neither an SSE stream nor a JSON object: {SseStreamReader.Snippet(page)}"), (int)response.StatusCode),
                 Fault = AttemptFault.Permanent,
             };
         }
@@ -173,41 +176,39 @@ public sealed partial class HttpChatBackend
         {
             Warnings = warnings,
             Failure = new BackendFailure(BackendFailureCategory.TruncatedStream, string.Create(CultureInfo.InvariantCulture,
-                $"stream ended before [DONE] and before any finish_reason, after {reader.Events} data event(s){cause}"), response.Status),
+                $"stream ended before [DONE] and before any finish_reason, after {reader.Events} data event(s){cause}"), (int)response.StatusCode),
             Fault = AttemptFault.Transient,
         };
     }
 
-    private static async Task<string> ReadTextAsync(PipelineResponse response, bool buffered, CancellationToken cancellationToken)
+    /// <summary>
+    /// The whole body as received: read straight into an array of its Content-Length when it has one (one copy), else
+    /// buffered by the content. A body shorter than announced is a broken connection (an <see cref="IOException"/>).
+    /// </summary>
+    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (buffered)
+        if (response.Content.Headers.ContentLength is not { } length || length > MaxPresizedBody)
         {
-            return response.Content.ToString();
+            return await response.Content.ReadAsByteArrayAsync(cancellationToken);
         }
 
-        if (response.ContentStream is not { } stream)
-        {
-            return string.Empty;
-        }
-
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
-        return await reader.ReadToEndAsync(cancellationToken);
+        byte[] body = new byte[(int)length];
+        using Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        await stream.ReadExactlyAsync(body, cancellationToken);
+        return body;
     }
 
     /// <summary>An error body, at most <see cref="MaxErrorBodyChars"/> characters; a stream is not read past that.</summary>
-    private static async Task<string> ReadErrorTextAsync(PipelineResponse response, bool buffered, CancellationToken cancellationToken)
+    private static async Task<string> ReadErrorTextAsync(HttpResponseMessage response, bool buffered, CancellationToken cancellationToken)
     {
         if (buffered)
         {
-            string whole = response.Content.ToString();
-            return whole.Length <= MaxErrorBodyChars ? whole : Truncated(whole.AsSpan(0, MaxErrorBodyChars), $"{response.Content.ToMemory().Length} bytes in all");
+            byte[] received = await ReadBodyAsync(response, cancellationToken);
+            string whole = Encoding.UTF8.GetString(received);
+            return whole.Length <= MaxErrorBodyChars ? whole : Truncated(whole.AsSpan(0, MaxErrorBodyChars), $"{received.Length} bytes in all");
         }
 
-        if (response.ContentStream is not { } stream)
-        {
-            return string.Empty;
-        }
-
+        using Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
         char[] buffer = new char[MaxErrorBodyChars + 1];
         int read = 0;
@@ -228,8 +229,12 @@ public sealed partial class HttpChatBackend
     private static string Truncated(ReadOnlySpan<char> kept, string rest) =>
         string.Concat(kept, string.Create(CultureInfo.InvariantCulture, $"… [error body truncated at {MaxErrorBodyChars} characters; {rest}]"));
 
-    private static string? Header(PipelineResponse response, string name) =>
-        response.Headers.TryGetValue(name, out string? value) ? value : null;
+    /// <summary>A response or content header as received (several values joined with commas), or null.</summary>
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.NonValidated.TryGetValues(name, out HeaderStringValues values)
+        || response.Content.Headers.NonValidated.TryGetValues(name, out values)
+            ? string.Join(',', values)
+            : null;
 
     private static bool IsJson(string? contentType) =>
         contentType is not null && contentType.Contains("json", StringComparison.OrdinalIgnoreCase);
@@ -260,11 +265,11 @@ public sealed partial class HttpChatBackend
     /// cancelled (the caller checks).
     /// </summary>
     private static bool IsTransportFault(Exception exception) =>
-        exception is HttpRequestException or IOException or SocketException or ClientResultException or OperationCanceledException;
+        exception is HttpRequestException or IOException or SocketException or OperationCanceledException;
 
     private static (string Label, string Detail) DescribeTransportFault(Exception exception)
     {
-        Exception inner = exception is ClientResultException { InnerException: { } wrapped } ? wrapped : exception;
+        Exception inner = exception;
         SocketException? socket = FindSocketException(inner);
         string label = socket?.SocketErrorCode switch
         {

@@ -11,7 +11,7 @@ namespace K2Verifier.Backends;
 
 /// <summary>
 /// An <see cref="IChatBackend"/> for any OpenAI-compatible endpoint. The prepared body is POSTed as is to
-/// <c>{BaseUrl}/chat/completions</c> (or <c>/completions</c>) through the OpenAI SDK's protocol-level API, and the
+/// <c>{BaseUrl}/chat/completions</c> (or <c>/completions</c>) by <see cref="EndpointTransport"/>, and the
 /// raw body comes back: JSON, or for streams the SSE text as received. One Polly pipeline per instance (per run)
 /// gives per-attempt timeouts, bounded retries honouring <c>Retry-After</c>, and a circuit breaker that throws
 /// <see cref="EndpointUnavailableException"/> when the endpoint is down for everything. Every other failure is
@@ -22,7 +22,7 @@ public sealed partial class HttpChatBackend : IChatBackend, IDisposable
 {
     private readonly HttpBackendOptions _options;
     private readonly TimeProvider _timeProvider;
-    private readonly OpenAiProtocolTransport _transport;
+    private readonly EndpointTransport _transport;
     private readonly EndpointHealth _health = new();
     private readonly ResiliencePipeline<AttemptResult> _pipeline;
     private readonly ResiliencePipeline<AttemptResult> _attemptTimeout;
@@ -53,8 +53,8 @@ public sealed partial class HttpChatBackend : IChatBackend, IDisposable
         _scrubber = new SecretScrubber(options.ApiKey);
         _endpointDisplay = DisplayUrl(options);
         _gate = new SendGate(options, _timeProvider);
-        _transport = new OpenAiProtocolTransport(options, new RateLimitSignalHandler(
-            handler ?? OpenAiProtocolTransport.CreateSocketsHandler(options), _gate.Cooldown, _gate.Concurrency, _timeProvider));
+        _transport = new EndpointTransport(options, new RateLimitSignalHandler(
+            handler ?? EndpointTransport.CreateSocketsHandler(options), _gate.Cooldown, _gate.Concurrency, _timeProvider));
         _pipeline = HttpResiliencePipelineFactory.Create(options, _health, _gate.Cooldown, _timeProvider);
         _attemptTimeout = HttpResiliencePipelineFactory.CreateAttemptTimeout(options, _timeProvider);
     }

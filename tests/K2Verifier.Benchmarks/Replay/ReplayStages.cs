@@ -15,8 +15,8 @@ namespace K2Verifier.Benchmarks.Replay;
 /// <summary>
 /// The replay's stages one at a time, on the same requests against the same warm fake, each run <c>--warm-passes</c>
 /// times (default 3) and then measured (steady state): reading and preparing the dataset (and the parts of
-/// preparation), a bare HttpClient post, the backend's transport alone (the OpenAI SDK's protocol-level post), the
-/// HTTP backend's send (SDK, Polly, send gate), judging the responses, and appending the rows to a journal. Prints the
+/// preparation), a bare HttpClient post, the backend's transport alone (<see cref="EndpointTransport"/>), the HTTP
+/// backend's send (transport, Polly, send gate), judging the responses, and appending the rows to a journal. Prints the
 /// CPU time and allocations per request of each, so the end-to-end figure of <c>bench replay</c> can be read stage by
 /// stage.
 /// </summary>
@@ -37,7 +37,7 @@ internal static class ReplayStages
         var rows = new CaseResult[requests];
         var records = await DatasetReader.ReadAsync(dataset).ToListAsync();
         var transportOptions = new HttpBackendOptions { BaseUrl = fake.BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
-        using var transport = new OpenAiProtocolTransport(transportOptions, OpenAiProtocolTransport.CreateSocketsHandler(transportOptions));
+        using var transport = new EndpointTransport(transportOptions, EndpointTransport.CreateSocketsHandler(transportOptions));
         using var client = new HttpClient { BaseAddress = new Uri(fake.BaseUrl.ToString().TrimEnd('/') + "/") };
 
         Task EachRequest(Func<int, CancellationToken, ValueTask> send) =>
@@ -89,13 +89,13 @@ internal static class ReplayStages
                 using var response = await client.PostAsync("chat/completions", content, ct);
                 await response.Content.ReadAsByteArrayAsync(ct);
             })),
-            ("OpenAI SDK protocol post", () => EachRequest(async (i, ct) =>
+            ("endpoint transport post", () => EachRequest(async (i, ct) =>
             {
-                // The backend's own transport (its SDK client and options), without Polly and the send gate around it.
-                using var response = await transport.SendAsync(prepared[i].WireBodyUtf8.IsEmpty ? prepared[i].WireBodyJson : null, prepared[i].WireBodyUtf8, bufferResponse: true, ct);
-                _ = response.Content.ToString();
+                // The backend's own transport, without Polly and the send gate around it.
+                using var response = await transport.SendAsync(prepared[i].WireBodyUtf8.IsEmpty ? prepared[i].WireBodyJson : null, prepared[i].WireBodyUtf8, ct);
+                await response.Content.ReadAsByteArrayAsync(ct);
             })),
-            ("backend send (SDK, Polly, gate)", () => EachRequest(async (i, ct) =>
+            ("backend send (transport, Polly, gate)", () => EachRequest(async (i, ct) =>
             {
                 responses[i] = await backend.SendAsync(prepared[i], ct);
             })),
