@@ -43,10 +43,14 @@ public static class PythonJson
         return Md5Hex(buffer);
     }
 
-    private static string Md5Hex(PooledBuffer<byte> written)
+    /// <summary>md5 (hex) of <paramref name="written"/>'s bytes.</summary>
+    internal static string Md5Hex(PooledBuffer<byte> written) => Md5Hex(written.WrittenSpan);
+
+    /// <summary>md5 (hex) of <paramref name="bytes"/>.</summary>
+    internal static string Md5Hex(ReadOnlySpan<byte> bytes)
     {
         Span<byte> digest = stackalloc byte[MD5.HashSizeInBytes];
-        MD5.HashData(written.WrittenSpan, digest);
+        MD5.HashData(bytes, digest);
         return Convert.ToHexStringLower(digest);
     }
 #pragma warning restore CA5351

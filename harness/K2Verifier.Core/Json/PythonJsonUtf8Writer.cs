@@ -24,6 +24,9 @@ internal sealed class PythonJsonUtf8Writer : IDisposable
     private readonly PooledBuffer<byte> _names = new(1024);
     private PropertyEntry[] _entries = ArrayPool<PropertyEntry>.Shared.Rent(64);
     private int _entryCount;
+    private int _depth;
+    private byte[][]? _recordedNames;
+    private (int Start, int End)[]? _recorded;
 
     private PythonJsonUtf8Writer(PooledBuffer<byte> output) => _output = output;
 
@@ -31,6 +34,18 @@ internal sealed class PythonJsonUtf8Writer : IDisposable
     public static void Write(JsonElement value, PooledBuffer<byte> output)
     {
         using var writer = new PythonJsonUtf8Writer(output);
+        writer.Write(value);
+    }
+
+    /// <summary>
+    /// <see cref="Write(JsonElement, PooledBuffer{byte})"/>, recording where in <paramref name="output"/> the values of
+    /// the top-level members named <paramref name="names"/> (unescaped UTF-8) were written: <paramref name="recorded"/>
+    /// [i] is the range of names[i]'s value (the last member of that name, as written), or (0, 0) when absent.
+    /// </summary>
+    public static void Write(JsonElement value, PooledBuffer<byte> output, byte[][] names, (int Start, int End)[] recorded)
+    {
+        Array.Clear(recorded);
+        using var writer = new PythonJsonUtf8Writer(output) { _recordedNames = names, _recorded = recorded };
         writer.Write(value);
     }
 
@@ -153,12 +168,33 @@ internal sealed class PythonJsonUtf8Writer : IDisposable
             first = false;
             WriteEscaped(NameOf(_entries[i], _names), _output);
             _output.Write(": "u8);
+            var recordAt = _depth == 0 && _recordedNames is { } names ? IndexOf(names, NameOf(_entries[i], _names)) : -1;
+            var valueStart = _output.Length;
+            _depth++;
             Write(_entries[i].Value);
+            _depth--;
+            if (recordAt >= 0)
+            {
+                _recorded![recordAt] = (valueStart, _output.Length);
+            }
         }
 
         _output.Write((byte)'}');
         _entryCount = baseEntry;
         _names.Truncate(baseName);
+    }
+
+    private static int IndexOf(byte[][] names, ReadOnlySpan<byte> name)
+    {
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (name.SequenceEqual(names[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private void ReserveEntries(int count)

@@ -33,6 +33,7 @@ public sealed record PreparedRequest(
     private ReadOnlyMemory<byte> _requestUtf8;
     private ReadOnlyMemory<byte> _wireBodyUtf8;
     private JsonElement _requestBody;
+    private string? _identity;
 
     /// <summary>
     /// The prepared request as compact JSON (what results.jsonl records as <c>request</c>). A request prepared from
@@ -47,6 +48,7 @@ public sealed record PreparedRequest(
             _requestJson = value;
             _requestUtf8 = default;
             _requestBody = default;
+            _identity = null;
         }
     }
 
@@ -110,6 +112,17 @@ public sealed record PreparedRequest(
     {
         get => _requestBody;
         init => _requestBody = value;
+    }
+
+    /// <summary>
+    /// The request's <see cref="RequestIdentity"/>, when whoever prepared it computed it with the hash; null otherwise (then
+    /// it is computed from <see cref="RequestBody"/> when needed). Bound to <see cref="RequestJson"/> like
+    /// <see cref="RequestBody"/>. Default: null.
+    /// </summary>
+    public string? Identity
+    {
+        get => _identity;
+        init => _identity = value;
     }
 
     /// <summary><see cref="RequestJson"/> parsed: <see cref="RequestBody"/> when it was kept, else parsed here.</summary>

@@ -20,6 +20,11 @@ public static class RequestIdentity
     private static readonly byte[] ToolChoiceName = "tool_choice"u8.ToArray();
     private static readonly byte[] ToolsName = "tools"u8.ToArray();
     private static readonly JsonElement True = JsonElement.Parse("true");
+    private static readonly byte[][] RecordedParts = [MessagesName, ToolChoiceName, ToolsName];
+    private static readonly byte[] QuotedMessages = "\"messages\""u8.ToArray();
+    private static readonly byte[] QuotedStream = "\"stream\""u8.ToArray();
+    private static readonly byte[] QuotedToolChoice = "\"tool_choice\""u8.ToArray();
+    private static readonly byte[] QuotedTools = "\"tools\""u8.ToArray();
 
     /// <summary>The identity of a request body (an object; anything else has the identity of an empty request).</summary>
     public static string Of(JsonElement request)
@@ -61,6 +66,65 @@ public static class RequestIdentity
 
         using var key = JsonDocument.Parse(buffer.WrittenMemory);
         return PythonJson.Md5Hex(key.RootElement);
+    }
+
+    /// <summary>
+    /// K2VV's hash of a prepared request (<see cref="PythonJson.Md5Hex(JsonElement)"/>) and its <see cref="Of"/>, from one
+    /// serialisation: the identity's parts are the same members serialised the same way, so their bytes are taken from
+    /// the whole request's instead of being written again.
+    /// </summary>
+    public static (string Hash, string Identity) HashAndIdentity(JsonElement request)
+    {
+        if (request.ValueKind != JsonValueKind.Object || HasInputRole(request))
+        {
+            return (PythonJson.Md5Hex(request), Of(request));
+        }
+
+        using var whole = new PooledBuffer<byte>(8192);
+        var recorded = new (int Start, int End)[RecordedParts.Length];
+        PythonJsonUtf8Writer.Write(request, whole, RecordedParts, recorded);
+        var hash = PythonJson.Md5Hex(whole);
+
+        // The identity object, as OfParts has it written: its members in code-point order, ", " and ": " between.
+        using var identity = new PooledBuffer<byte>(whole.Length + 64);
+        identity.Write((byte)'{');
+        var first = true;
+        void Part(byte[] quotedName, ReadOnlySpan<byte> value)
+        {
+            if (!first)
+            {
+                identity.Write(", "u8);
+            }
+
+            first = false;
+            identity.Write(quotedName);
+            identity.Write(": "u8);
+            identity.Write(value);
+        }
+
+        var written = whole.WrittenSpan;
+        if (request.TryGetProperty("messages", out var messages) && messages.ValueKind != JsonValueKind.Null)
+        {
+            Part(QuotedMessages, written[recorded[0].Start..recorded[0].End]);
+        }
+
+        if (request.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True)
+        {
+            Part(QuotedStream, "true"u8);
+        }
+
+        if (request.TryGetProperty("tool_choice", out var toolChoice) && toolChoice.ValueKind != JsonValueKind.Null)
+        {
+            Part(QuotedToolChoice, written[recorded[1].Start..recorded[1].End]);
+        }
+
+        if (request.TryGetProperty("tools", out var tools) && tools.ValueKind != JsonValueKind.Null)
+        {
+            Part(QuotedTools, written[recorded[2].Start..recorded[2].End]);
+        }
+
+        identity.Write((byte)'}');
+        return (hash, PythonJson.Md5Hex(identity));
     }
 
     /// <summary>

@@ -46,13 +46,14 @@ public sealed class RequestPreparer
         var wireBytes = _options.ExtraBody is { Count: > 0 } extra ? PreparedRequestWriter.Merge(root, extra) : requestBytes;
 
         // The texts stay UTF-8: rows are written from the bytes, and the strings are made only if someone asks.
+        var (hash, identity) = RequestIdentity.HashAndIdentity(root);
         return new PreparedRequest(
             record.DataIndex,
             record.Location,
             RequestJson: null!,
             _extraBodyJson,
             WireBodyJson: null!,
-            Hash(root),
+            hash,
             root.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True,
             ReadTools(root),
             ReadModel(root))
@@ -60,6 +61,7 @@ public sealed class RequestPreparer
             RequestUtf8 = requestBytes,
             WireBodyUtf8 = wireBytes,
             RequestBody = root,
+            Identity = identity,
         };
     }
 

@@ -109,6 +109,11 @@ public sealed class CaseEvaluator
 
     private static string? RequestKey(PreparedRequest request)
     {
+        if (request.Identity is { } identity)
+        {
+            return identity;
+        }
+
         var body = request.ParseRequestBody();
         return body.ValueKind == JsonValueKind.Object ? RequestIdentity.Of(body) : null;
     }

@@ -39,6 +39,32 @@ public sealed class RequestIdentityTests
         Assert.Equal(0, mismatches);
     }
 
+    [Theory]
+    [MemberData(nameof(EdgeCases))]
+    [InlineData("""{"messages":[{"role":"user","content":"x"}],"tools":[1],"tools":[{"type":"function"}],"stream":true,"stream":false}""")]
+    [InlineData("""{"z":{"messages":[]},"messages":[{"role":"user","content":"a"}],"a":{"tools":[2]}}""")]
+    public void HashAndIdentity_EdgeCase_AreTheHashAndTheIdentity(string request)
+    {
+        var element = JsonElement.Parse(request);
+
+        Assert.Equal((PythonJson.Md5Hex(element), RequestIdentity.Of(element)), RequestIdentity.HashAndIdentity(element));
+    }
+
+    [Theory]
+    [InlineData("datasets/bfcl/samples.jsonl")]
+    [InlineData("datasets/k2vv-public/samples.jsonl")]
+    public void HashAndIdentity_EveryDatasetLine_AreTheHashAndTheIdentity(string dataset)
+    {
+        var path = Repository.Shared(dataset.Split('/'));
+        Assert.True(File.Exists(path), $"missing shared dataset {path}");
+        var lines = File.ReadLines(path).Where(l => l.Length > 0).ToList();
+
+        var mismatches = lines.Select(l => JsonElement.Parse(l)).Count(e => RequestIdentity.HashAndIdentity(e) != (PythonJson.Md5Hex(e), RequestIdentity.Of(e)));
+
+        Assert.NotEmpty(lines);
+        Assert.Equal(0, mismatches);
+    }
+
     /// <summary>The identity object written whole (messages with _input as system, tools, tool_choice, stream) and hashed.</summary>
     private static string Reference(string request)
     {
