@@ -39,7 +39,13 @@ public sealed class JsonSchemaValidator : IJsonSchemaValidator
 
     /// <summary>Returns the compiled form of <paramref name="schema"/> from the cache, compiling it on first use.</summary>
     public CompiledSchema Compile(JsonElement schema) =>
-        _cache.GetOrAdd(JsonMarshal.GetRawUtf8Value(schema), () => CompileUncached(schema.Clone()));
+        _cache.GetOrAdd(JsonMarshal.GetRawUtf8Value(schema), () => CompileUncached(OwnDocument(schema)));
+
+    /// <summary>
+    /// The schema in a document of its own: a cached schema must not keep the request it came with alive (Clone does
+    /// not copy an element of a document that needs no disposing, and a request's document is many times its schema).
+    /// </summary>
+    private static JsonElement OwnDocument(JsonElement schema) => JsonElement.Parse(JsonMarshal.GetRawUtf8Value(schema), K2Verifier.Json.JsonText.DeepDocument);
 
     private CompiledSchema CompileUncached(JsonElement schema)
     {

@@ -140,6 +140,23 @@ public sealed class ResultsFileTests
     }
 
     [Fact]
+    public void Compact_Spans_AnyOrderAcrossAFileLargerThanItsReadWindow_EveryRowIntact()
+    {
+        // 3 MiB of rows of varied sizes (one of 700 KB, more than half the 1 MiB window), copied in a shuffled order.
+        var path = Path.Combine(TempFile.Directory(), "results.jsonl");
+        var random = new Random(5);
+        var lines = Enumerable.Range(0, 1500).Select(i => $$"""{"i": {{i}}, "p": "{{new string((char)('a' + (i % 26)), i == 700 ? 700_000 : random.Next(0, 3000))}}"}""").ToArray();
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        var spans = Spans(lines);
+        var order = Enumerable.Range(0, lines.Length).OrderBy(i => i + random.Next(-80, 80)).ToArray();
+        Array.Reverse(order, 10, 10);
+
+        ResultsFile.Compact(path, [.. order.Select(i => spans[i])]);
+
+        Assert.Equal(order.Select(i => lines[i]), File.ReadAllLines(path));
+    }
+
+    [Fact]
     public void Compact_SpanPastTheEnd_ErrorNamesTheFile_JournalUntouched()
     {
         var path = Path.Combine(TempFile.Directory(), "results.jsonl");
