@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using K2Verifier.Json;
 using K2Verifier.Dataset;
 
 namespace K2Verifier.Preparation;
@@ -28,25 +28,22 @@ public sealed record PreparedRequest(
     IReadOnlyList<ToolDeclaration> Tools,
     string? Model = null)
 {
-    private string? _requestJson = RequestJson;
-    private string? _wireBodyJson = WireBodyJson;
-    private ReadOnlyMemory<byte> _requestUtf8;
-    private ReadOnlyMemory<byte> _wireBodyUtf8;
+    private Utf8Text _request = new(RequestJson);
+    private Utf8Text _wireBody = new(WireBodyJson);
     private JsonElement _requestBody;
     private string? _identity;
 
     /// <summary>
     /// The prepared request as compact JSON (what results.jsonl records as <c>request</c>). A request prepared from
-    /// bytes (<see cref="RequestUtf8"/>) decodes it on first use; setting it drops <see cref="RequestUtf8"/> and
-    /// <see cref="RequestBody"/>, which belong to the text it replaces.
+    /// bytes (<see cref="RequestUtf8"/>) decodes it on first use; setting it drops <see cref="RequestUtf8"/>,
+    /// <see cref="RequestBody"/> and <see cref="Identity"/>, which belong to the text it replaces.
     /// </summary>
     public string RequestJson
     {
-        get => _requestJson ??= Encoding.UTF8.GetString(_requestUtf8.Span);
+        get => _request.Text;
         init
         {
-            _requestJson = value;
-            _requestUtf8 = default;
+            _request.Text = value;
             _requestBody = default;
             _identity = null;
         }
@@ -58,12 +55,8 @@ public sealed record PreparedRequest(
     /// </summary>
     public string WireBodyJson
     {
-        get => _wireBodyJson ??= Encoding.UTF8.GetString(_wireBodyUtf8.Span);
-        init
-        {
-            _wireBodyJson = value;
-            _wireBodyUtf8 = default;
-        }
+        get => _wireBody.Text;
+        init => _wireBody.Text = value;
     }
 
     /// <summary>
@@ -73,15 +66,8 @@ public sealed record PreparedRequest(
     /// </summary>
     public ReadOnlyMemory<byte> RequestUtf8
     {
-        get => _requestUtf8;
-        init
-        {
-            _requestUtf8 = value;
-            if (!value.IsEmpty)
-            {
-                _requestJson = null;
-            }
-        }
+        get => _request.Utf8;
+        init => _request.Utf8 = value;
     }
 
     /// <summary>
@@ -92,15 +78,8 @@ public sealed record PreparedRequest(
     /// </summary>
     public ReadOnlyMemory<byte> WireBodyUtf8
     {
-        get => _wireBodyUtf8;
-        init
-        {
-            _wireBodyUtf8 = value;
-            if (!value.IsEmpty)
-            {
-                _wireBodyJson = null;
-            }
-        }
+        get => _wireBody.Utf8;
+        init => _wireBody.Utf8 = value;
     }
 
     /// <summary>
@@ -139,8 +118,5 @@ public sealed record PreparedRequest(
             : JsonElement.Parse(WireBodyJson);
 
     /// <summary>True when the wire body is the prepared request itself (nothing merged): the same bytes, or the same string.</summary>
-    private bool WireIsRequest =>
-        !_wireBodyUtf8.IsEmpty
-            ? _wireBodyUtf8.Equals(_requestUtf8)
-            : _requestUtf8.IsEmpty && ReferenceEquals(_wireBodyJson, _requestJson);
+    private bool WireIsRequest => _wireBody.IsSameAs(_request);
 }

@@ -1,3 +1,4 @@
+using K2Verifier.Json;
 using K2Verifier.Validation;
 
 namespace K2Verifier.Results;
@@ -12,18 +13,13 @@ public sealed record CaseResult
     /// <summary>1-based dataset line number.</summary>
     public required int DataIndex { get; init; }
 
-    private string? _requestJson;
-    private ReadOnlyMemory<byte> _requestUtf8;
+    private Utf8Text _request;
 
     /// <summary>The prepared request as JSON (decoded from <see cref="RequestUtf8"/> on first use when only that was given).</summary>
     public string RequestJson
     {
-        get => _requestJson ??= System.Text.Encoding.UTF8.GetString(_requestUtf8.Span);
-        init
-        {
-            _requestJson = value;
-            _requestUtf8 = default;
-        }
+        get => _request.Text;
+        init => _request.Text = value;
     }
 
     /// <summary>
@@ -32,15 +28,8 @@ public sealed record CaseResult
     /// </summary>
     public ReadOnlyMemory<byte> RequestUtf8
     {
-        get => _requestUtf8;
-        init
-        {
-            _requestUtf8 = value;
-            if (!value.IsEmpty)
-            {
-                _requestJson = null;
-            }
-        }
+        get => _request.Utf8;
+        init => _request.Utf8 = value;
     }
 
     /// <summary>The extra body merged on the wire, as JSON (<c>{}</c> when none).</summary>
