@@ -96,10 +96,12 @@ public sealed partial class HttpChatBackend
 
     private static async Task<AttemptResult> ReadJsonAsync(HttpResponseMessage response, bool buffered, string? streamRequestedButGot, CancellationToken cancellationToken)
     {
-        // The body is checked on its bytes as received, and decoded once.
+        // A plain reply is checked on its bytes as received and decoded once; a JSON reply to a stream request is decoded
+        // as a text reader does (a leading byte order mark dropped) and checked as that text.
         byte[] received = await ReadBodyAsync(response, cancellationToken);
-        string body = Encoding.UTF8.GetString(received);
-        ReadOnlyMemory<byte> utf8 = received;
+        ReadOnlySpan<byte> text = !buffered && received.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? received.AsSpan(Encoding.UTF8.Preamble.Length) : received;
+        string body = Encoding.UTF8.GetString(text);
+        ReadOnlyMemory<byte> utf8 = buffered ? received : Encoding.UTF8.GetBytes(body);
         IReadOnlyList<string> warnings = streamRequestedButGot is null
             ? []
             : [$"a stream was requested but the response is '{streamRequestedButGot}', not text/event-stream; recorded as a JSON body"];
