@@ -84,8 +84,7 @@ public static class DatasetReader
         }
         catch (JsonException ex)
         {
-            var column = (ex.BytePositionInLine ?? 0) + 1;
-            return new DatasetRecord(location, null, $"column {column}: not JSON ({FirstSentence(ex.Message)}): {Snippet(line)}");
+            return NotJson(location, ex, line);
         }
 
         return Check(location, root, line);
@@ -106,8 +105,7 @@ public static class DatasetReader
         }
         catch (JsonException ex)
         {
-            var column = (ex.BytePositionInLine ?? 0) + 1;
-            return new DatasetRecord(location, null, $"column {column}: not JSON ({FirstSentence(ex.Message)}): {Snippet(Encoding.UTF8.GetString(line))}");
+            return NotJson(location, ex, Encoding.UTF8.GetString(line));
         }
 
         return Check(location, root, json: null);
@@ -143,6 +141,10 @@ public static class DatasetReader
 
         return record;
     }
+
+    /// <summary>The record of a line that is not JSON: where the parser stopped, why, and the line's start.</summary>
+    private static DatasetRecord NotJson(SourceLocation location, JsonException ex, string line) =>
+        new(location, null, $"column {(ex.BytePositionInLine ?? 0) + 1}: not JSON ({FirstSentence(ex.Message)}): {Snippet(line)}");
 
     /// <summary>The record of a line that parsed; <paramref name="json"/> is the line when the caller has it as a string.</summary>
     private static DatasetRecord Check(SourceLocation location, JsonElement root, string? json)

@@ -30,7 +30,7 @@ internal sealed class Utf8LineReader
 
     /// <summary>
     /// True when the stream starts with a UTF-16 or UTF-32 byte order mark (then it is no UTF-8 and the caller decodes
-    /// it otherwise). Reads the first block; call it before <see cref="NextAsync"/> or not at all.
+    /// it otherwise). Reads the first bytes; call it before <see cref="NextAsync"/> or not at all.
     /// </summary>
     public async ValueTask<bool> StartsWithWideByteOrderMarkAsync(CancellationToken cancellationToken)
     {
@@ -89,11 +89,17 @@ internal sealed class Utf8LineReader
             return;
         }
 
+        // Enough bytes for the longest byte order mark, however few a read returns (a pipe may give them one by one).
         _started = true;
-        await FillAsync(cancellationToken).ConfigureAwait(false);
+        do
+        {
+            await FillAsync(cancellationToken).ConfigureAwait(false);
+        }
+        while (_end < Utf32Be.Length && !_eof);
+
         if (_buffer.AsSpan(0, _end).StartsWith(System.Text.Encoding.UTF8.Preamble))
         {
-            _start = _scanned = 3;
+            _start = _scanned = System.Text.Encoding.UTF8.Preamble.Length;
         }
     }
 

@@ -34,12 +34,35 @@ public sealed class Utf8LineReaderTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(64)]
+    public async Task ByteOrderMarks_AreSeen_WhenReadsReturnOneByteEach(int bufferSize)
+    {
+        var utf8 = new Utf8LineReader(new OneByteStream(Encoding.UTF8.GetBytes("\uFEFFa\nb")), bufferSize);
+        var utf16 = new Utf8LineReader(new OneByteStream([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("{}")]), bufferSize);
+
+        Assert.False(await utf8.StartsWithWideByteOrderMarkAsync(CancellationToken.None));
+        Assert.True(await utf8.NextAsync(CancellationToken.None));
+        Assert.Equal("a", Encoding.UTF8.GetString(utf8.Current.Span));
+        Assert.True(await utf16.StartsWithWideByteOrderMarkAsync(CancellationToken.None));
+    }
+
     [Fact]
     public async Task StartsWithWideByteOrderMark_SaysUtf16()
     {
         var reader = new Utf8LineReader(new MemoryStream(Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("{}")).ToArray()), 16);
 
         Assert.True(await reader.StartsWithWideByteOrderMarkAsync(CancellationToken.None));
+    }
+
+    /// <summary>A stream whose every read returns one byte, as a pipe may.</summary>
+    private sealed class OneByteStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, 1));
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(buffer.Length, 1)], cancellationToken);
     }
 
     private static List<string> StreamReaderLines(string text)
