@@ -19,12 +19,9 @@ public static class RequestIdentity
     private static readonly byte[] StreamName = "stream"u8.ToArray();
     private static readonly byte[] ToolChoiceName = "tool_choice"u8.ToArray();
     private static readonly byte[] ToolsName = "tools"u8.ToArray();
-    private static readonly JsonElement True = JsonElement.Parse("true");
-    private static readonly byte[][] RecordedParts = [MessagesName, ToolChoiceName, ToolsName];
-    private static readonly byte[] QuotedMessages = "\"messages\""u8.ToArray();
-    private static readonly byte[] QuotedStream = "\"stream\""u8.ToArray();
-    private static readonly byte[] QuotedToolChoice = "\"tool_choice\""u8.ToArray();
-    private static readonly byte[] QuotedTools = "\"tools\""u8.ToArray();
+
+    /// <summary>The identity's members, in the code-point order of their names (plain ASCII: written unescaped).</summary>
+    private static readonly byte[][] PartNames = [MessagesName, StreamName, ToolChoiceName, ToolsName];
 
     /// <summary>The identity of a request body (an object; anything else has the identity of an empty request).</summary>
     public static string Of(JsonElement request)
@@ -81,50 +78,31 @@ public static class RequestIdentity
         }
 
         using var whole = new PooledBuffer<byte>(8192);
-        var recorded = new (int Start, int End)[RecordedParts.Length];
-        PythonJsonUtf8Writer.Write(request, whole, RecordedParts, recorded);
-        var hash = PythonJson.Md5Hex(whole);
+        var recorded = new (int Start, int End)[PartNames.Length];
+        PythonJsonUtf8Writer.Write(request, whole, PartNames, recorded);
+        var written = whole.WrittenSpan;
 
-        // The identity object, as OfParts has it written: its members in code-point order, ", " and ": " between.
+        // The identity object as PythonJsonUtf8Writer.WriteObject writes OfParts' (plain names, ", " and ": " between).
         using var identity = new PooledBuffer<byte>(whole.Length + 64);
         identity.Write((byte)'{');
-        var first = true;
-        void Part(byte[] quotedName, ReadOnlySpan<byte> value)
+        var parts = new (byte[] Name, JsonElement Value)[PartNames.Length];
+        var count = Parts(request, parts);
+        for (var i = 0; i < count; i++)
         {
-            if (!first)
+            if (i > 0)
             {
                 identity.Write(", "u8);
             }
 
-            first = false;
-            identity.Write(quotedName);
-            identity.Write(": "u8);
-            identity.Write(value);
-        }
-
-        var written = whole.WrittenSpan;
-        if (request.TryGetProperty("messages", out var messages) && messages.ValueKind != JsonValueKind.Null)
-        {
-            Part(QuotedMessages, written[recorded[0].Start..recorded[0].End]);
-        }
-
-        if (request.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True)
-        {
-            Part(QuotedStream, "true"u8);
-        }
-
-        if (request.TryGetProperty("tool_choice", out var toolChoice) && toolChoice.ValueKind != JsonValueKind.Null)
-        {
-            Part(QuotedToolChoice, written[recorded[1].Start..recorded[1].End]);
-        }
-
-        if (request.TryGetProperty("tools", out var tools) && tools.ValueKind != JsonValueKind.Null)
-        {
-            Part(QuotedTools, written[recorded[2].Start..recorded[2].End]);
+            identity.Write((byte)'"');
+            identity.Write(parts[i].Name);
+            identity.Write("\": "u8);
+            var (start, end) = recorded[Array.IndexOf(PartNames, parts[i].Name)];
+            identity.Write(written[start..end]);
         }
 
         identity.Write((byte)'}');
-        return (hash, PythonJson.Md5Hex(identity));
+        return (PythonJson.Md5Hex(whole), PythonJson.Md5Hex(identity));
     }
 
     /// <summary>
@@ -134,7 +112,17 @@ public static class RequestIdentity
     /// </summary>
     private static string OfParts(JsonElement request)
     {
-        Span<(byte[] Name, JsonElement Value)> parts = new (byte[], JsonElement)[4];
+        var parts = new (byte[] Name, JsonElement Value)[PartNames.Length];
+        return PythonJson.Md5Hex(parts.AsSpan(0, Parts(request, parts)));
+    }
+
+    /// <summary>
+    /// Fills <paramref name="parts"/> with the identity's members of <paramref name="request"/>, in
+    /// <see cref="PartNames"/>' order (messages and tools and tool_choice unless null, stream only when true); returns
+    /// how many.
+    /// </summary>
+    private static int Parts(JsonElement request, Span<(byte[] Name, JsonElement Value)> parts)
+    {
         var count = 0;
         if (request.TryGetProperty("messages", out var messages) && messages.ValueKind != JsonValueKind.Null)
         {
@@ -143,7 +131,7 @@ public static class RequestIdentity
 
         if (request.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True)
         {
-            parts[count++] = (StreamName, True);
+            parts[count++] = (StreamName, stream);
         }
 
         if (request.TryGetProperty("tool_choice", out var toolChoice) && toolChoice.ValueKind != JsonValueKind.Null)
@@ -156,7 +144,7 @@ public static class RequestIdentity
             parts[count++] = (ToolsName, tools);
         }
 
-        return PythonJson.Md5Hex(parts[..count]);
+        return count;
     }
 
     private static bool HasInputRole(JsonElement request)
