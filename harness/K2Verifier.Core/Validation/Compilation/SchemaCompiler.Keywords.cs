@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 using K2Verifier.Validation.Evaluation;
 using K2Verifier.Validation.Json;
@@ -12,19 +10,14 @@ namespace K2Verifier.Validation.Compilation;
 internal sealed partial class SchemaCompiler
 {
     /// <summary>Every member name <see cref="BuildKeyword"/> compiles (others, and <c>then</c>/<c>else</c>/<c>minContains</c>/<c>maxContains</c>, are read through their keyword).</summary>
-    private static readonly Dictionary<string, string> Keywords = new[]
+    private static readonly MemberNameLookup<string> KeywordNames = new(new[]
     {
         "$ref", "$dynamicRef", "type", "enum", "const", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
         "multipleOf", "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "pattern",
         "format", "required", "uniqueItems", "properties", "patternProperties", "additionalProperties", "propertyNames",
         "dependentRequired", "dependentSchemas", "dependencies", "allOf", "anyOf", "oneOf", "not", "if",
         "unevaluatedProperties", "unevaluatedItems", "prefixItems", "items", "additionalItems", "contains",
-    }.ToDictionary(k => k, StringComparer.Ordinal);
-
-    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KeywordLookup =
-        Keywords.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static readonly int MaxKeywordLength = Keywords.Keys.Max(k => k.Length);
+    }.ToDictionary(k => k, StringComparer.Ordinal));
 
     private List<Keyword> BuildKeywords(JsonElement schema, SchemaLocation location, string baseUri, SchemaDraft draft)
     {
@@ -38,8 +31,9 @@ internal sealed partial class SchemaCompiler
         var keywords = new List<Keyword>();
         foreach (var property in schema.EnumerateObject())
         {
-            var name = KnownKeyword(property);
-            var keyword = name is null ? null : BuildKeyword(name, property.Value, schema, location, baseUri, modern);
+            // The keyword's one string when the member is a keyword compiled here: descriptions, titles, examples and the
+            // like cost no string.
+            var keyword = KeywordNames.TryGetValue(property, out var name) ? BuildKeyword(name, property.Value, schema, location, baseUri, modern) : null;
             if (keyword is not null)
             {
                 keywords.Add(keyword);
@@ -47,28 +41,6 @@ internal sealed partial class SchemaCompiler
         }
 
         return keywords;
-    }
-
-    /// <summary>
-    /// The member's name when it is a keyword compiled here (the one string of it), else null: descriptions, titles,
-    /// examples and the like cost no string.
-    /// </summary>
-    private static string? KnownKeyword(JsonProperty property)
-    {
-        ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8PropertyName(property);
-        if (raw.IndexOf((byte)'\\') >= 0)
-        {
-            return Keywords.GetValueOrDefault(property.Name);
-        }
-
-        if (raw.Length > MaxKeywordLength)
-        {
-            return null;
-        }
-
-        Span<char> name = stackalloc char[MaxKeywordLength];
-        var length = Encoding.UTF8.GetChars(raw, name);
-        return KeywordLookup.TryGetValue(name[..length], out var known) ? known : null;
     }
 
     private Keyword? BuildKeyword(string name, JsonElement value, JsonElement schema, SchemaLocation location, string baseUri, bool modern)

@@ -1,7 +1,6 @@
-using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 using K2Verifier.Validation.Evaluation;
+using K2Verifier.Validation.Json;
 
 namespace K2Verifier.Validation.Keywords;
 
@@ -12,16 +11,15 @@ internal sealed class PropertiesKeyword : Keyword
     // instance's members are looked up among the declared ones instead of each declared one searched in the instance.
     private const int ManyDeclared = 8;
     private const int MaxInstanceMembers = 64;
-    private const int MaxNameLength = 64;
 
     private readonly NamedSchema[] _properties;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>? _indexByName;
+    private readonly MemberNameLookup<int>? _indexByName;
 
     public PropertiesKeyword(NamedSchema[] properties)
         : base("properties")
     {
         _properties = properties;
-        if (properties.Length >= ManyDeclared && properties.All(p => p.Name.Length <= MaxNameLength))
+        if (properties.Length >= ManyDeclared)
         {
             var byName = new Dictionary<string, int>(properties.Length, StringComparer.Ordinal);
             for (var i = 0; i < properties.Length; i++)
@@ -30,7 +28,7 @@ internal sealed class PropertiesKeyword : Keyword
             }
 
             // Declared names given twice are each evaluated: only the plain loop does that.
-            _indexByName = byName.Count == properties.Length ? byName.GetAlternateLookup<ReadOnlySpan<char>>() : null;
+            _indexByName = byName.Count == properties.Length ? new MemberNameLookup<int>(byName) : null;
         }
     }
 
@@ -44,14 +42,19 @@ internal sealed class PropertiesKeyword : Keyword
         var members = instance.GetPropertyCount();
         if (_indexByName is { } lookup && members < _properties.Length && members <= MaxInstanceMembers)
         {
-            Span<int> present = stackalloc int[MaxInstanceMembers];
+            Span<int> present = stackalloc int[members];
             var count = 0;
-            if (FindDeclared(instance, lookup, present, ref count))
+            foreach (var member in instance.EnumerateObject())
             {
-                present = present[..count];
-                present.Sort();
-                return EvaluatePresent(instance, present, context, annotations);
+                if (lookup.TryGetValue(member, out var index))
+                {
+                    present[count++] = index;
+                }
             }
+
+            present = present[..count];
+            present.Sort();
+            return EvaluatePresent(instance, present, context, annotations);
         }
 
         var valid = true;
@@ -73,35 +76,6 @@ internal sealed class PropertiesKeyword : Keyword
         }
 
         return valid;
-    }
-
-    /// <summary>
-    /// The indexes of the declared properties the instance has, unordered (duplicates possible); false when a member
-    /// name is escaped or too long to look up this way.
-    /// </summary>
-    private static bool FindDeclared(JsonElement instance, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, Span<int> present, ref int count)
-    {
-        Span<char> name = stackalloc char[MaxNameLength];
-        foreach (var member in instance.EnumerateObject())
-        {
-            ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8PropertyName(member);
-            if (raw.Length > MaxNameLength * 3 || raw.IndexOf((byte)'\\') >= 0)
-            {
-                return false;
-            }
-
-            if (raw.Length > MaxNameLength && Encoding.UTF8.GetCharCount(raw) > MaxNameLength)
-            {
-                continue; // longer than every declared name
-            }
-
-            if (lookup.TryGetValue(name[..Encoding.UTF8.GetChars(raw, name)], out var index))
-            {
-                present[count++] = index;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>The plain loop over the declared properties in <paramref name="present"/> (sorted), in declared order.</summary>
