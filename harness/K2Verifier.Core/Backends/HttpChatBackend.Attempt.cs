@@ -21,7 +21,7 @@ public sealed partial class HttpChatBackend
         CancellationToken token = idle?.Token ?? cancellationToken;
         try
         {
-            using HttpResponseMessage response = await _transport.SendAsync(request.WireBodyUtf8.IsEmpty ? request.WireBodyJson : null, request.WireBodyUtf8, token);
+            using HttpResponseMessage response = await _transport.SendAsync(request, token);
             if (!response.IsSuccessStatusCode)
             {
                 return await ReadErrorAsync(response, buffered, token);
@@ -271,15 +271,14 @@ public sealed partial class HttpChatBackend
 
     private static (string Label, string Detail) DescribeTransportFault(Exception exception)
     {
-        Exception inner = exception;
-        SocketException? socket = FindSocketException(inner);
+        SocketException? socket = FindSocketException(exception);
         string label = socket?.SocketErrorCode switch
         {
             SocketError.ConnectionRefused => "connection refused",
             SocketError.ConnectionReset or SocketError.ConnectionAborted => "connection reset",
             SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData => "host not found",
             SocketError.TimedOut => "connect timeout",
-            _ => inner switch
+            _ => exception switch
             {
                 HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } => "connection closed before the response ended",
                 HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "host not found",
@@ -288,7 +287,7 @@ public sealed partial class HttpChatBackend
                 _ => "connection error",
             },
         };
-        return (label, $"{label}: {inner.Message}");
+        return (label, $"{label}: {exception.Message}");
     }
 
     private static SocketException? FindSocketException(Exception? exception)

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 
 namespace K2Verifier.Json;
 
@@ -37,6 +38,22 @@ internal struct Utf8Text : IEquatable<Utf8Text>
             {
                 _text = null;
             }
+        }
+    }
+
+    /// <summary>Its size in whichever form it holds (UTF-8 bytes or UTF-16 chars): a buffer size hint.</summary>
+    public readonly int Length => !_utf8.IsEmpty ? _utf8.Length : _text?.Length ?? 0;
+
+    /// <summary>Writes the text as a raw JSON value: its bytes when it holds them (nothing decoded), else the string.</summary>
+    public void WriteRawValueTo(Utf8JsonWriter writer)
+    {
+        if (_utf8.IsEmpty)
+        {
+            writer.WriteRawValue(Text, skipInputValidation: true);
+        }
+        else
+        {
+            writer.WriteRawValue(_utf8.Span, skipInputValidation: true);
         }
     }
 

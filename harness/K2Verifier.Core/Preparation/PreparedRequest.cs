@@ -70,6 +70,9 @@ public sealed record PreparedRequest(
         init => _request.Utf8 = value;
     }
 
+    /// <summary><see cref="RequestJson"/> as held (a string or its UTF-8), for a row made from this request.</summary>
+    internal Utf8Text RequestText => _request;
+
     /// <summary>
     /// <see cref="WireBodyJson"/> as UTF-8, when whoever prepared the request kept the bytes (so the HTTP backend sends
     /// them without encoding the string again); empty otherwise. Setting bytes makes <see cref="WireBodyJson"/> their

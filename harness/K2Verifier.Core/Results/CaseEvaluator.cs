@@ -60,8 +60,7 @@ public sealed class CaseEvaluator
         var row = new CaseResult
         {
             DataIndex = request.DataIndex,
-            RequestJson = request.RequestUtf8.IsEmpty ? request.RequestJson : null!,
-            RequestUtf8 = request.RequestUtf8,
+            RequestText = request.RequestText,
             ExtraBodyJson = request.ExtraBodyJson,
             Status = CaseStatus.Success,
             LastRunAt = lastRunAt,

@@ -32,6 +32,13 @@ public sealed record CaseResult
         init => _request.Utf8 = value;
     }
 
+    /// <summary><see cref="RequestJson"/> as held (a string or its UTF-8): what the row is written from.</summary>
+    internal Utf8Text RequestText
+    {
+        get => _request;
+        init => _request = value;
+    }
+
     /// <summary>The extra body merged on the wire, as JSON (<c>{}</c> when none).</summary>
     public string ExtraBodyJson { get; init; } = "{}";
 

@@ -23,8 +23,7 @@ public static class CaseResultSerializer
     /// </summary>
     internal static PooledBuffer<byte> WritePooled(CaseResult result)
     {
-        var request = result.RequestUtf8.IsEmpty ? result.RequestJson.Length : result.RequestUtf8.Length;
-        var buffer = new PooledBuffer<byte>(request + (result.ResponseJson?.Length ?? 0) + 512);
+        var buffer = new PooledBuffer<byte>(result.RequestText.Length + (result.ResponseJson?.Length ?? 0) + 512);
         Write(result, buffer);
         return buffer;
     }
@@ -36,14 +35,7 @@ public static class CaseResultSerializer
             writer.WriteStartObject();
             writer.WriteNumber("data_index", result.DataIndex);
             writer.WritePropertyName("request");
-            if (result.RequestUtf8.IsEmpty)
-            {
-                writer.WriteRawValue(result.RequestJson, skipInputValidation: true);
-            }
-            else
-            {
-                writer.WriteRawValue(result.RequestUtf8.Span, skipInputValidation: true);
-            }
+            result.RequestText.WriteRawValueTo(writer);
 
             writer.WritePropertyName("extra_body");
             writer.WriteRawValue(result.ExtraBodyJson, skipInputValidation: true);

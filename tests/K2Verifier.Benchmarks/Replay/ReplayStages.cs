@@ -92,7 +92,7 @@ internal static class ReplayStages
             ("endpoint transport post", () => EachRequest(async (i, ct) =>
             {
                 // The backend's own transport, without Polly and the send gate around it.
-                using var response = await transport.SendAsync(prepared[i].WireBodyUtf8.IsEmpty ? prepared[i].WireBodyJson : null, prepared[i].WireBodyUtf8, ct);
+                using var response = await transport.SendAsync(prepared[i], ct);
                 await response.Content.ReadAsByteArrayAsync(ct);
             })),
             ("backend send (transport, Polly, gate)", () => EachRequest(async (i, ct) =>

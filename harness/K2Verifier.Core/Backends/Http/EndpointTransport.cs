@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using K2Verifier.Preparation;
 using K2Verifier.Running;
 
 namespace K2Verifier.Backends.Http;
@@ -31,19 +32,19 @@ internal sealed class EndpointTransport : IDisposable
         _authorization = "Bearer " + options.EffectiveApiKey;
     }
 
-    /// <summary>POSTs the body; the caller owns (disposes) the response, whose content is not read yet.</summary>
-    /// <param name="body">The JSON request body, sent as is; null when <paramref name="bodyUtf8"/> holds it.</param>
-    /// <param name="bodyUtf8">The body as UTF-8 when the caller has it (then sent without encoding), else empty.</param>
+    /// <summary>POSTs the request's wire body as is; the caller owns (disposes) the response, whose content is not read yet.</summary>
+    /// <param name="request">Its <see cref="PreparedRequest.WireBodyUtf8"/> is sent when kept, else its wire body encoded.</param>
     /// <param name="cancellationToken">The attempt's token (per-attempt timeout and the caller's cancellation).</param>
-    public Task<HttpResponseMessage> SendAsync(string? body, ReadOnlyMemory<byte> bodyUtf8, CancellationToken cancellationToken)
+    public Task<HttpResponseMessage> SendAsync(PreparedRequest request, CancellationToken cancellationToken)
     {
-        var content = new ReadOnlyMemoryContent(bodyUtf8.IsEmpty ? System.Text.Encoding.UTF8.GetBytes(body ?? string.Empty) : bodyUtf8);
+        var body = request.WireBodyUtf8;
+        var content = new ReadOnlyMemoryContent(body.IsEmpty ? System.Text.Encoding.UTF8.GetBytes(request.WireBodyJson) : body);
         content.Headers.ContentType = Json;
-        var request = new HttpRequestMessage(HttpMethod.Post, _uri) { Content = content };
-        request.Headers.TryAddWithoutValidation("Authorization", _authorization);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
-        return _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var message = new HttpRequestMessage(HttpMethod.Post, _uri) { Content = content };
+        message.Headers.TryAddWithoutValidation("Authorization", _authorization);
+        message.Headers.TryAddWithoutValidation("Accept", "application/json");
+        message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        return _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
     /// <summary>The socket handler used when none is injected: the connect timeout, pooled connections for a minute.</summary>
