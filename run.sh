@@ -211,10 +211,10 @@ case "${1:-}" in
       # BenchmarkDotNet's micro-benchmarks build their own runner from the project.
       exec dotnet run -c Release --project tests/K2Verifier.Benchmarks -- "$@"
     fi
-    # The end-to-end benchmarks host the harness (ReadyToRun); bench replay also measures the CLI run.sh runs.
+    # The end-to-end benchmarks host the harness (ReadyToRun); bench replay and slow-vendor also measure the CLI run.sh runs.
     dotnet publish tests/K2Verifier.Benchmarks -c Release -p:K2vReadyToRun=true -o "$ARTIFACTS/bench" -nologo -v quiet -clp:ErrorsOnly
     extra=()
-    if [[ "$1" == replay ]]; then
+    if [[ "$1" == replay || "$1" == slow-vendor ]]; then
       build_cli
       extra=(--cli "$CLI_DIR")
     fi

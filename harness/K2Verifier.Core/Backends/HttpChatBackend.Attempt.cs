@@ -140,7 +140,7 @@ public sealed partial class HttpChatBackend
             transportFault = DescribeTransportFault(exception).Detail;
         }
 
-        string body = state.CurrentBody.ToString();
+        string body = state.CurrentBodyText;
         var result = new AttemptResult
         {
             StatusCode = (int)response.StatusCode,

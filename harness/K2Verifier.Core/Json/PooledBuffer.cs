@@ -17,6 +17,9 @@ internal sealed class PooledBuffer<T> : IBufferWriter<T>, IDisposable
     /// <summary>What was written so far.</summary>
     public ReadOnlySpan<T> WrittenSpan => _array.AsSpan(0, _length);
 
+    /// <summary>What was written so far (valid until the next write).</summary>
+    public ReadOnlyMemory<T> WrittenMemory => _array.AsMemory(0, _length);
+
     /// <summary>The number of items written so far.</summary>
     public int Length => _length;
 

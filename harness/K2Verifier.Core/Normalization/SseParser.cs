@@ -12,8 +12,8 @@ public static class SseParser
     {
         ArgumentNullException.ThrowIfNull(text);
         var events = new List<string>();
-        var splitter = new SseEventSplitter(events.Add);
-        splitter.Append(text);
+        var splitter = new SseEventSplitter(data => events.Add(SseData.Text(data.Span)));
+        splitter.Append(StreamDigest.Utf8Text(text));
         splitter.Complete();
         return events;
     }

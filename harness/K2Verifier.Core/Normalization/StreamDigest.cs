@@ -1,3 +1,4 @@
+using System.Text;
 using K2Verifier.Wire;
 
 namespace K2Verifier.Normalization;
@@ -18,8 +19,11 @@ public sealed record StreamDigest(string Body, string ResponseJson, IReadOnlyLis
         ArgumentNullException.ThrowIfNull(sseText);
         var digester = new StreamDigester(requestModel);
         var splitter = new SseEventSplitter(data => digester.Add(data));
-        splitter.Append(sseText);
+        splitter.Append(Utf8Text(sseText));
         splitter.Complete();
         return digester.Finish(sseText);
     }
+
+    /// <summary>Text as the splitter reads it: UTF-8 without a leading byte order mark (the wire reader drops it too).</summary>
+    internal static byte[] Utf8Text(string sseText) => Encoding.UTF8.GetBytes(sseText.StartsWith('\uFEFF') ? sseText[1..] : sseText);
 }

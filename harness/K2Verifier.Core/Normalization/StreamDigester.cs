@@ -15,39 +15,33 @@ internal sealed class StreamDigester(string? requestModel)
     private int _events;
 
     /// <summary>
-    /// Adds one event's data; <paramref name="inspect"/> sees the parsed event (while its document is alive). False for
-    /// <c>[DONE]</c> and for data that is not JSON.
+    /// Adds one event's data (UTF-8, used only during the call); <paramref name="inspect"/> sees the parsed event (while
+    /// its document is alive). False for <c>[DONE]</c> and for data that is not JSON.
     /// </summary>
-    public bool Add(string data, Action<JsonElement>? inspect = null)
+    public bool Add(ReadOnlyMemory<byte> data, Action<JsonElement>? inspect = null)
     {
         _events++;
-        if (data.AsSpan().Trim().SequenceEqual("[DONE]"))
+        if (SseData.IsDone(data.Span))
         {
             _accumulator.MarkDone();
             _facts.AddDone();
             return false;
         }
 
-        JsonDocument document;
-        try
+        using var document = SseData.Parse(data);
+        if (document is null)
         {
-            document = JsonDocument.Parse(data, JsonText.DeepDocument);
-        }
-        catch (JsonException)
-        {
-            _accumulator.AddNotJson(data, _events);
-            _facts.AddNotJson(data);
+            var text = SseData.Text(data.Span);
+            _accumulator.AddNotJson(text, _events);
+            _facts.AddNotJson(text);
             return false;
         }
 
-        using (document)
-        {
-            var root = document.RootElement;
-            _accumulator.Add(root, _events);
-            _facts.Add(data, root);
-            inspect?.Invoke(root);
-            return true;
-        }
+        var root = document.RootElement;
+        _accumulator.Add(root, _events);
+        _facts.Add(data.Span, root);
+        inspect?.Invoke(root);
+        return true;
     }
 
     /// <summary>The digest of the events added, standing for <paramref name="body"/> (the text they came from).</summary>

@@ -12,10 +12,11 @@ public sealed record JournalReadOptions
     public Func<CaseOutcome, bool>? KeepRow { get; init; }
 
     /// <summary>
-    /// The outcome of a row judged already (the run's own rows, judged as they finished), found by its header; such a
-    /// row is not judged again. Default null: every row is judged.
+    /// The outcome of a row judged already (the run's own rows, judged as they finished), found by where the row starts
+    /// in the journal (<see cref="ResultsJournal.AppendAsync"/> returns it); such a row is neither judged nor parsed
+    /// again. Default null: every row is judged.
     /// </summary>
-    public Func<RowHeader, CaseOutcome?>? Judged { get; init; }
+    public Func<long, CaseOutcome?>? JudgedAt { get; init; }
 
     /// <summary>Also validates every tool call with both validators (<c>score --cross-check</c>); default null: no cross-check.</summary>
     public ValidatorCrossCheck? CrossCheck { get; init; }

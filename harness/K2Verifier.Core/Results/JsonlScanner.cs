@@ -7,8 +7,12 @@ public static class JsonlScanner
 {
     private const int ChunkSize = 1 << 16;
 
-    /// <summary>Every physical line of <paramref name="path"/> (a final line without a newline included).</summary>
-    public static IEnumerable<JsonlLine> Lines(string path)
+    /// <summary>
+    /// Every physical line of <paramref name="path"/> (a final line without a newline included). With
+    /// <paramref name="transient"/>, a line's bytes are valid only until the next line is read (no copy per line: for a
+    /// reader that is done with each line before it takes the next).
+    /// </summary>
+    public static IEnumerable<JsonlLine> Lines(string path, bool transient = false)
     {
         ResultsDiagnostics.Scanned(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, ChunkSize);
@@ -33,9 +37,17 @@ public static class JsonlScanner
                         break;
                     }
 
-                    pending.Write(chunk.AsSpan(start, newline - start));
                     offset += newline - start + 1;
-                    yield return new JsonlLine(++number, lineStart, TrimCarriageReturn(pending.WrittenMemory.ToArray()));
+                    if (transient && pending.WrittenCount == 0)
+                    {
+                        yield return new JsonlLine(++number, lineStart, TrimCarriageReturn(chunk.AsMemory(start, newline - start)));
+                    }
+                    else
+                    {
+                        pending.Write(chunk.AsSpan(start, newline - start));
+                        yield return new JsonlLine(++number, lineStart, TrimCarriageReturn(transient ? pending.WrittenMemory : pending.WrittenMemory.ToArray()));
+                    }
+
                     pending.ResetWrittenCount();
                     lineStart = offset;
                     start = newline + 1;
@@ -44,7 +56,7 @@ public static class JsonlScanner
 
             if (pending.WrittenCount > 0)
             {
-                yield return new JsonlLine(++number, lineStart, TrimCarriageReturn(pending.WrittenMemory.ToArray()));
+                yield return new JsonlLine(++number, lineStart, TrimCarriageReturn(transient ? pending.WrittenMemory : pending.WrittenMemory.ToArray()));
             }
         }
         finally
@@ -53,6 +65,6 @@ public static class JsonlScanner
         }
     }
 
-    private static ReadOnlyMemory<byte> TrimCarriageReturn(byte[] line) =>
-        line.Length > 0 && line[^1] == (byte)'\r' ? line.AsMemory(0, line.Length - 1) : line;
+    private static ReadOnlyMemory<byte> TrimCarriageReturn(ReadOnlyMemory<byte> line) =>
+        line.Length > 0 && line.Span[^1] == (byte)'\r' ? line[..^1] : line;
 }

@@ -48,23 +48,26 @@ public sealed class ResultsJournal : IAsyncDisposable
 
     /// <summary>
     /// Appends one row and hands it to the operating system before returning (synchronously: a page-cache write costs
-    /// less than a thread-pool hop). Not cancellable once started: a half-written row would be worse than a late stop;
-    /// <paramref name="cancellationToken"/> is checked after the row is written.
+    /// less than a thread-pool hop); returns where the row starts in the journal. Not cancellable once started: a
+    /// half-written row would be worse than a late stop; <paramref name="cancellationToken"/> is checked after the row is
+    /// written.
     /// </summary>
-    public Task AppendAsync(CaseResult result, CancellationToken cancellationToken = default)
+    public ValueTask<long> AppendAsync(CaseResult result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
+        long offset;
         using (var line = CaseResultSerializer.WritePooled(result))
         {
             line.Write((byte)'\n');
             lock (_gate)
             {
+                offset = _stream.Position;
                 _stream.Write(line.WrittenSpan);
             }
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.CompletedTask;
+        return ValueTask.FromResult(offset);
     }
 
     /// <summary>

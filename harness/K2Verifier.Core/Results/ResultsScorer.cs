@@ -8,7 +8,7 @@ namespace K2Verifier.Results;
 
 /// <summary>
 /// The one reader of a results file (ours or K2VV's): one pass over its lines, each row parsed once and judged once
-/// with the current validator (unless <see cref="JournalReadOptions.Judged"/> knows it already), the latest row of a
+/// with the current validator (unless <see cref="JournalReadOptions.JudgedAt"/> knows it already), the latest row of a
 /// data_index chosen by <see cref="LatestRun"/>. The only way a summary is made: <c>run</c> calls it on its own
 /// journal at the end, <c>score</c>, <c>compare</c> and <c>report</c> on any file, and hand the result to every exporter.
 /// </summary>
@@ -36,7 +36,7 @@ public sealed class ResultsScorer
         var entries = new List<Entry>();
         var unreadable = 0;
         string? model = null;
-        foreach (var line in JsonlScanner.Lines(resultsPath))
+        foreach (var line in JsonlScanner.Lines(resultsPath, transient: true))
         {
             if (line.IsBlank)
             {
@@ -65,10 +65,10 @@ public sealed class ResultsScorer
         };
     }
 
-    /// <summary>A row judged already (<see cref="JournalReadOptions.Judged"/>): parsed only when its whole row is kept.</summary>
+    /// <summary>A row judged already (<see cref="JournalReadOptions.JudgedAt"/>): parsed only when its whole row is kept (or names the model).</summary>
     private static Entry? Known(JsonlLine line, JournalReadOptions options, ref string? model)
     {
-        if (options.Judged is not { } judged || options.CrossCheck is not null || !RowHeader.TryRead(line.Bytes.Span, out var header) || judged(header) is not { } outcome)
+        if (options.JudgedAt is not { } judged || options.CrossCheck is not null || judged(line.Offset) is not { } outcome)
         {
             return null;
         }

@@ -1,19 +1,26 @@
 using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
 
 namespace K2Verifier.Running;
 
 /// <summary>
 /// Runs a body for each item of an asynchronous sequence with at most N running at once, like
 /// <see cref="Parallel.ForEachAsync{TSource}(IAsyncEnumerable{TSource}, ParallelOptions, Func{TSource, CancellationToken, ValueTask})"/>
-/// but started from one loop: as soon as a slot is free the next item is taken and its body queued to the thread pool.
-/// Parallel.ForEachAsync starts its workers one after another, each queued by the previous one once that one ran, so
-/// filling 1,000 slots was a chain of 1,000 thread-pool hops behind the in-flight streams' work (0.6–0.9 s on two busy
-/// cores in <c>bench slow-vendor</c>, against about 0.1 s of preparation).
+/// but started from one loop: until N bodies run, each item starts a worker of its own (queued to the thread pool);
+/// after that the loop takes items ahead into a small queue, and a worker whose body ended takes the next item from it
+/// and runs it at once. Parallel.ForEachAsync starts its workers one after another, each queued by the previous one once
+/// that one ran, so filling 1,000 slots was a chain of 1,000 thread-pool hops behind the in-flight streams' work (0.6–0.9
+/// s on two busy cores in <c>bench slow-vendor</c>, against about 0.1 s of preparation); a slot freed by a body woke the
+/// loop, which queued the next body: two more hops, each behind every stream's queued reads, between one request's end
+/// and the next one's start.
 /// The first failure cancels the token the bodies see and stops taking items; once every started body has ended it is
 /// rethrown (the caller's cancellation surfaces as <see cref="OperationCanceledException"/>).
 /// </summary>
 internal static class ConcurrentForEach
 {
+    /// <summary>The most items taken from the source ahead of a free worker.</summary>
+    private const int Ahead = 64;
+
     public static async Task RunAsync<T>(
         IAsyncEnumerable<T> source,
         int maxConcurrency,
@@ -24,22 +31,23 @@ internal static class ConcurrentForEach
         ArgumentNullException.ThrowIfNull(body);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrency, 1);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var slots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
         var run = new RunState(stop);
+        var ready = Channel.CreateBounded<T>(new BoundedChannelOptions(Math.Min(maxConcurrency, Ahead)) { SingleWriter = true });
+        var workers = 0;
         try
         {
             await foreach (var item in source.WithCancellation(stop.Token).ConfigureAwait(false))
             {
-                await slots.WaitAsync(stop.Token).ConfigureAwait(false);
-                if (stop.IsCancellationRequested)
+                if (workers < maxConcurrency)
                 {
-                    // A body that ended on the cancellation freed this slot before the wait saw it cancelled.
-                    slots.Release();
-                    break;
+                    workers++;
+                    run.Started();
+                    _ = Task.Run(() => WorkAsync(item, ready.Reader, body, run), CancellationToken.None);
                 }
-
-                run.Started();
-                _ = Task.Run(() => RunOneAsync(item, body, slots, run), CancellationToken.None);
+                else
+                {
+                    await ready.Writer.WriteAsync(item, stop.Token).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -49,6 +57,10 @@ internal static class ConcurrentForEach
         catch (Exception exception)
         {
             run.Fail(exception);
+        }
+        finally
+        {
+            ready.Writer.TryComplete();
         }
 
         await run.FinishAsync().ConfigureAwait(false);
@@ -60,11 +72,28 @@ internal static class ConcurrentForEach
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    private static async Task RunOneAsync<T>(T item, Func<T, CancellationToken, Task> body, SemaphoreSlim slots, RunState run)
+    /// <summary>Runs <paramref name="first"/>, then the items queued ahead, until there are none or the run stops.</summary>
+    private static async Task WorkAsync<T>(T first, ChannelReader<T> ready, Func<T, CancellationToken, Task> body, RunState run)
     {
         try
         {
-            await body(item, run.Token).ConfigureAwait(false);
+            var item = first;
+            while (true)
+            {
+                await body(item, run.Token).ConfigureAwait(false);
+                while (!ready.TryRead(out item!))
+                {
+                    if (!await ready.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+                    {
+                        return; // the source has ended (or the run stopped)
+                    }
+                }
+
+                if (run.Token.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
         }
         catch (Exception exception)
         {
@@ -72,7 +101,6 @@ internal static class ConcurrentForEach
         }
         finally
         {
-            slots.Release();
             run.Ended();
         }
     }

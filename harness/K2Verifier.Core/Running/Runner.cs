@@ -47,7 +47,7 @@ public sealed partial class Runner
         var counters = new RunCounters(_time, start);
         var outcome = RunOutcome.Completed;
         string? message = null;
-        var judged = new System.Collections.Concurrent.ConcurrentDictionary<int, CaseOutcome>();
+        var judged = new System.Collections.Concurrent.ConcurrentDictionary<long, CaseOutcome>(); // by where the row starts
 
         await using (var journal = ResultsJournal.Open(options.OutputPath, truncate: !options.Incremental))
         {
@@ -61,8 +61,7 @@ public sealed partial class Runner
                 {
                     var response = await SendCountedAsync(request, counters, ct).ConfigureAwait(false);
                     var (row, judgedOutcome) = _evaluator.Judge(request, response, MetricsCalculator.PythonIsoFormat(_time.GetLocalNow().DateTime));
-                    await journal.AppendAsync(row, CancellationToken.None).ConfigureAwait(false);
-                    judged[row.DataIndex] = judgedOutcome;
+                    judged[await journal.AppendAsync(row, CancellationToken.None).ConfigureAwait(false)] = judgedOutcome;
                     options.EarlyStop?.Record(row);
                     _observer.CaseFinished(row, WithConcurrency(counters.Record(row)));
                 }, cancellationToken).ConfigureAwait(false);
@@ -83,7 +82,7 @@ public sealed partial class Runner
         // are judged here; compaction then copies the latest rows by their offsets.
         var scored = new ResultsScorer(_evaluator).Read(options.OutputPath, options: new JournalReadOptions
         {
-            Judged = header => judged.TryGetValue(header.DataIndex, out var known) && known.LastRunAt == header.LastRunAt ? known : null,
+            JudgedAt = offset => judged.TryGetValue(offset, out var known) ? known : null,
             KeepRow = options.KeepRow,
         });
         ResultsFile.Compact(options.OutputPath, scored.Spans);

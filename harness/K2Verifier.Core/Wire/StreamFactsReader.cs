@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using K2Verifier.Json;
 
@@ -40,27 +41,21 @@ public sealed class StreamFactsReader
     public void Add(string data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (data.Trim() == "[DONE]")
+        var utf8 = Encoding.UTF8.GetBytes(data);
+        if (Normalization.SseData.IsDone(utf8))
         {
             AddDone();
             return;
         }
 
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(data, JsonText.DeepDocument);
-        }
-        catch (JsonException)
+        using var document = Normalization.SseData.Parse(utf8);
+        if (document is null)
         {
             AddNotJson(data);
             return;
         }
 
-        using (document)
-        {
-            Add(data, document.RootElement);
-        }
+        Add(utf8, document.RootElement);
     }
 
     /// <summary>Adds the <c>[DONE]</c> sentinel.</summary>
@@ -73,13 +68,13 @@ public sealed class StreamFactsReader
     /// <summary>Adds an event whose data is not JSON.</summary>
     internal void AddNotJson(string data) => Note(WireCodes.StreamNonJsonEvent.Code, NextChunk(), null, data);
 
-    /// <summary>Adds an event already parsed (<paramref name="data"/> is its text, for excerpts).</summary>
-    internal void Add(string data, JsonElement root)
+    /// <summary>Adds an event already parsed (<paramref name="data"/> is its UTF-8 text, for excerpts).</summary>
+    internal void Add(ReadOnlySpan<byte> data, JsonElement root)
     {
         var chunk = NextChunk();
         if (root.ValueKind != JsonValueKind.Object)
         {
-            Note(WireCodes.StreamNonJsonEvent.Code, chunk, null, data);
+            Note(WireCodes.StreamNonJsonEvent.Code, chunk, null, Normalization.SseData.Text(data));
             return;
         }
 

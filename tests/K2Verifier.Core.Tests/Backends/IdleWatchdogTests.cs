@@ -1,3 +1,4 @@
+using System.Text;
 using K2Verifier.Backends;
 using K2Verifier.Backends.Http;
 using K2Verifier.Tests.Support;
@@ -49,7 +50,7 @@ public sealed class IdleWatchdogTests
         using var watchdog = new IdleWatchdog(TimeSpan.FromSeconds(120), clock, CancellationToken.None);
         clock.Advance(TimeSpan.FromSeconds(100));
 
-        await new SseStreamReader(() => 1).ReadAsync(new MemoryStream("data: {}\n\n"u8.ToArray()), new K2Verifier.Json.PooledBuffer<char>(16), CancellationToken.None, watchdog);
+        await new SseStreamReader(() => 1).ReadAsync(new MemoryStream("data: {}\n\n"u8.ToArray()), new K2Verifier.Json.PooledBuffer<byte>(16), CancellationToken.None, watchdog);
         clock.Advance(TimeSpan.FromSeconds(100));
 
         Assert.False(watchdog.Fired);

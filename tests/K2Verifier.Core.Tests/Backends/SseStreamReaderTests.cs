@@ -13,7 +13,7 @@ public sealed class SseStreamReaderTests
     {
         var reader = new SseStreamReader(() => 42);
 
-        bool done = reader.Append($"data: {ContentChunk}\n\ndata: {FinishChunk}\n\ndata: [DONE]\n\n");
+        bool done = reader.Append(Utf8($"data: {ContentChunk}\n\ndata: {FinishChunk}\n\ndata: [DONE]\n\n"));
 
         Assert.True(done);
         Assert.True(reader.SawDone);
@@ -31,7 +31,7 @@ public sealed class SseStreamReaderTests
 
         foreach (char c in text)
         {
-            reader.Append([c]);
+            reader.Append(Utf8(c.ToString()));
         }
 
         Assert.True(reader.SawDone);
@@ -49,7 +49,7 @@ public sealed class SseStreamReaderTests
     {
         var reader = new SseStreamReader(() => 7);
 
-        reader.Append($"data: {payload}\n\n");
+        reader.Append(Utf8($"data: {payload}\n\n"));
 
         Assert.Equal(carriesToken, reader.TimeToFirstTokenMs is not null);
     }
@@ -59,7 +59,7 @@ public sealed class SseStreamReaderTests
     {
         var reader = new SseStreamReader(() => 1);
 
-        reader.Append(": ping\n\nevent: message\ndata: oops\n\nid: 3\nretry: 10\ndata: [1,2]\n\n");
+        reader.Append(Utf8(": ping\n\nevent: message\ndata: oops\n\nid: 3\nretry: 10\ndata: [1,2]\n\n"));
         reader.Complete();
 
         IReadOnlyList<string> warnings = reader.Warnings();
@@ -75,7 +75,7 @@ public sealed class SseStreamReaderTests
     {
         var reader = new SseStreamReader(() => 1);
 
-        reader.Append($"data: {FinishChunk}");
+        reader.Append(Utf8($"data: {FinishChunk}"));
         reader.Complete();
 
         Assert.Equal("stop", reader.FinishReason);
@@ -87,7 +87,7 @@ public sealed class SseStreamReaderTests
     {
         var reader = new SseStreamReader(() => 1);
 
-        reader.Append("data: {\"choices\":\ndata: [{\"finish_reason\":\"length\"}]}\n\n");
+        reader.Append(Utf8("data: {\"choices\":\ndata: [{\"finish_reason\":\"length\"}]}\n\n"));
 
         Assert.Equal("length", reader.FinishReason);
     }
@@ -97,7 +97,7 @@ public sealed class SseStreamReaderTests
     {
         var reader = new SseStreamReader(() => 1);
 
-        reader.Append("data: {\"error\":{\"message\":\"overloaded\"}}\n\n");
+        reader.Append(Utf8("data: {\"error\":{\"message\":\"overloaded\"}}\n\n"));
 
         Assert.Contains("overloaded", Assert.Single(reader.Warnings()));
     }
@@ -107,12 +107,12 @@ public sealed class SseStreamReaderTests
     {
         string text = $"data: {ContentChunk}\r\n\r\n: ka\n\ndata: [DONE]\n\n";
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        using var raw = new K2Verifier.Json.PooledBuffer<char>(16);
+        using var raw = new K2Verifier.Json.PooledBuffer<byte>(16);
         var reader = new SseStreamReader(() => 5);
 
         await reader.ReadAsync(stream, raw, CancellationToken.None);
 
-        Assert.Equal(text, raw.ToString());
+        Assert.Equal(text, Encoding.UTF8.GetString(raw.WrittenSpan));
         Assert.True(reader.SawDone);
     }
     [Theory]
@@ -127,13 +127,13 @@ public sealed class SseStreamReaderTests
         string text = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"café ☃ 😀\"},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n";
         byte[] body = [.. (byteOrderMark ? new byte[] { 0xEF, 0xBB, 0xBF } : []), .. Encoding.UTF8.GetBytes(text)];
         var reader = new SseStreamReader(() => 1);
-        using var raw = new K2Verifier.Json.PooledBuffer<char>(16);
+        using var raw = new K2Verifier.Json.PooledBuffer<byte>(16);
 
         // Act
         await reader.ReadAsync(new PieceStream(body, piece), raw, CancellationToken.None);
 
         // Assert
-        Assert.Equal(text, raw.ToString());
+        Assert.Equal(text, Encoding.UTF8.GetString(raw.WrittenSpan));
         Assert.True(reader.SawDone);
         Assert.Equal("stop", reader.FinishReason);
         Assert.Equal(2, reader.Events);
@@ -145,12 +145,53 @@ public sealed class SseStreamReaderTests
     [InlineData(new byte[] { 0xC3 })]
     public async Task ReadAsync_StreamEndingInsideACharacter_EndsWithAReplacementCharacter(byte[] body)
     {
-        using var raw = new K2Verifier.Json.PooledBuffer<char>(16);
+        using var raw = new K2Verifier.Json.PooledBuffer<byte>(16);
 
         await new SseStreamReader(() => 1).ReadAsync(new PieceStream(body, 1), raw, CancellationToken.None);
 
-        Assert.Equal(Encoding.UTF8.GetString(body), raw.ToString());
+        Assert.Equal(Encoding.UTF8.GetString(body), Encoding.UTF8.GetString(raw.WrittenSpan));
     }
+
+    [Fact]
+    public void Append_ChunkReusedBeforeTheEventEnds_EventKeptIntact()
+    {
+        // Arrange: one buffer the caller fills with each chunk in turn; the event's data line ends in the first chunk and
+        // its blank line comes in the second, after the buffer was overwritten.
+        var reader = new SseStreamReader(() => 1);
+        var buffer = new byte[128];
+        var first = Encoding.UTF8.GetBytes($"data: {FinishChunk}\n");
+
+        // Act
+        first.CopyTo(buffer, 0);
+        reader.Append(buffer.AsMemory(0, first.Length));
+        Array.Fill(buffer, (byte)'x');
+        buffer[0] = (byte)'\n';
+        reader.Append(buffer.AsMemory(0, 1));
+
+        // Assert
+        Assert.Equal("stop", reader.FinishReason);
+        Assert.Equal(1, reader.Events);
+        Assert.Empty(reader.Warnings());
+    }
+
+    [Fact]
+    public void Append_InvalidUtf8InsideAString_ReadAsItsReplacementText()
+    {
+        // Arrange: a content delta whose string holds a byte that is not UTF-8 (the text decoding makes it U+FFFD).
+        byte[] chunk = [.. "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a"u8, 0xFF, .. "\"},\"finish_reason\":\"stop\"}]}\n\n"u8];
+        var reader = new SseStreamReader(() => 1);
+
+        // Act
+        reader.Append(chunk);
+        var digest = reader.Digest(Encoding.UTF8.GetString(chunk));
+
+        // Assert: parsed, not reported as non-JSON, and the content is the decoded text.
+        Assert.Equal("stop", reader.FinishReason);
+        Assert.Empty(reader.Warnings());
+        Assert.Contains("\"content\":\"a\uFFFD\"", digest.ResponseJson, StringComparison.Ordinal);
+    }
+
+    private static ReadOnlyMemory<byte> Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
     /// <summary>A stream that returns at most <c>piece</c> bytes per read.</summary>
     private sealed class PieceStream(byte[] data, int piece) : MemoryStream(data)

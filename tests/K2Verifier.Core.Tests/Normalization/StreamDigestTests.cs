@@ -19,13 +19,13 @@ public sealed class StreamDigestTests
         // Arrange: the stream as the wire reader reads it (in 7-character reads), and its raw text.
         var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, Call, Rest);
         using var stream = new TrickleStream(Encoding.UTF8.GetBytes(text), 7);
-        using var raw = new K2Verifier.Json.PooledBuffer<char>(16);
+        using var raw = new K2Verifier.Json.PooledBuffer<byte>(16);
         var reader = new SseStreamReader(() => 1, "requested");
 
         // Act
         await reader.ReadAsync(stream, raw, CancellationToken.None);
-        var fromWire = reader.Digest(raw.ToString());
-        var fromText = StreamDigest.Read(raw.ToString(), "requested");
+        var fromWire = reader.Digest(Encoding.UTF8.GetString(raw.WrittenSpan));
+        var fromText = StreamDigest.Read(Encoding.UTF8.GetString(raw.WrittenSpan), "requested");
 
         // Assert: the events split and parsed on the wire give what normalising the raw body gives.
         Assert.Equal(fromText.ResponseJson, fromWire.ResponseJson);

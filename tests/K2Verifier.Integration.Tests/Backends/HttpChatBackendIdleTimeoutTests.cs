@@ -21,6 +21,7 @@ public sealed class HttpChatBackendIdleTimeoutTests
     {
         var clock = new ManualTimeProvider { InstantBelow = TimeSpan.FromSeconds(10) }; // retry backoffs fire at once
         var holding = new SemaphoreSlim(0);
+        var dropped = new SemaphoreSlim(0);
         var hang = new FakeBehavior("hang", async (request, context, ct) =>
         {
             await FakeSse.StartAsync(context, ct);
@@ -31,6 +32,7 @@ public sealed class HttpChatBackendIdleTimeoutTests
 
             holding.Release();
             await Task.Delay(Timeout.InfiniteTimeSpan, ct).ContinueWith(_ => { }, TaskScheduler.Default);
+            dropped.Release(); // the client gave the attempt up
         });
         await using var harness = await BackendHarness.StartAsync("hang", hang,
             o => o with { Timeout = TimeSpan.FromSeconds(600), IdleTimeout = Idle, Retry = o.Retry with { Retries = 1 } }, clock);
@@ -39,7 +41,15 @@ public sealed class HttpChatBackendIdleTimeoutTests
         for (int attempt = 1; attempt <= 2; attempt++)
         {
             Assert.True(await holding.WaitAsync(TimeSpan.FromSeconds(20)), $"attempt {attempt} never reached the fake");
-            clock.Advance(Idle);
+
+            // A chunk read after the clock moved but before the watchdog looked is activity at the new time, and the
+            // watchdog waits one more idle period: the clock moves again until the fake sees the attempt dropped.
+            var moves = 0;
+            do
+            {
+                clock.Advance(Idle);
+            }
+            while (!await dropped.WaitAsync(TimeSpan.FromSeconds(10)) && ++moves < 3);
         }
 
         BackendResponse response = await send.WaitAsync(TimeSpan.FromSeconds(20));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using K2Verifier.Json;
 using Polly;
 
@@ -25,7 +26,7 @@ internal sealed class RequestState
     private int _rateLimitRetries;
     private int _unlistedRetries;
     private long? _firstRateLimit;
-    private PooledBuffer<char>? _body;
+    private PooledBuffer<byte>? _body;
 
     public RequestState(RetryOptions retry, TimeSpan maxWait, TimeProvider time)
     {
@@ -37,14 +38,17 @@ internal sealed class RequestState
     public int Attempts { get; private set; }
 
     /// <summary>
-    /// The body of the current attempt as read so far (a stream's text), in a pooled buffer: a request holds it for as
-    /// long as its stream lasts, and a growing string builder per request was garbage the collector had to promote.
+    /// The body of the current attempt as read so far (a stream's bytes, UTF-8), in a pooled buffer: a request holds it
+    /// for as long as its stream lasts, and a growing string builder per request was garbage the collector had to promote.
     /// Returned to the pool by <see cref="ReleaseBody"/> (the backend does it when the request ends).
     /// </summary>
-    public PooledBuffer<char> CurrentBody => _body ??= new PooledBuffer<char>(4096);
+    public PooledBuffer<byte> CurrentBody => _body ??= new PooledBuffer<byte>(1024);
+
+    /// <summary>The body read so far as text (each bad UTF-8 sequence a U+FFFD); empty when nothing was read.</summary>
+    public string CurrentBodyText => _body is { Length: > 0 } body ? Encoding.UTF8.GetString(body.WrittenSpan) : string.Empty;
 
     /// <summary>The body read so far as text; null when nothing was read.</summary>
-    public string? PartialBody => _body is { Length: > 0 } body ? body.ToString() : null;
+    public string? PartialBody => _body is { Length: > 0 } ? CurrentBodyText : null;
 
     public IReadOnlyList<string> Notes => _unlistedRetries == 0
         ? _notes

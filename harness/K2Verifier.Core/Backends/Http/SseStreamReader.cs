@@ -25,7 +25,7 @@ internal sealed class SseStreamReader
     private readonly SseEventSplitter _splitter;
     private readonly StreamDigester _digester;
     private readonly Action<JsonElement> _inspect;
-    private string _current = string.Empty;
+    private ReadOnlyMemory<byte> _current; // the event being dispatched
     private int _nonJsonEvents;
     private string? _firstNonJson;
     private string? _firstErrorEvent;
@@ -51,100 +51,67 @@ internal sealed class SseStreamReader
     public int Events { get; private set; }
 
     /// <summary>
-    /// Reads <paramref name="stream"/> until <c>[DONE]</c> or its end, appending the text to <paramref name="raw"/>. The
-    /// text read with <c>[DONE]</c> is split to its end too, so the events read are exactly those of <paramref name="raw"/>.
-    /// Every read that returns bytes kicks <paramref name="idle"/>, when there is one.
+    /// Reads <paramref name="stream"/> until <c>[DONE]</c> or its end, appending the bytes to <paramref name="raw"/> (a
+    /// leading UTF-8 byte order mark dropped, as a StreamReader drops it). The bytes read with <c>[DONE]</c> are split to
+    /// their end too, so the events read are exactly those of <paramref name="raw"/>. Every read that returns bytes kicks
+    /// <paramref name="idle"/>, when there is one.
     /// </summary>
-    public async Task ReadAsync(Stream stream, PooledBuffer<char> raw, CancellationToken cancellationToken, IdleWatchdog? idle = null)
+    public async Task ReadAsync(Stream stream, PooledBuffer<byte> raw, CancellationToken cancellationToken, IdleWatchdog? idle = null)
     {
-        // The bytes decoded here, in pooled buffers, rather than through a StreamReader: one read per chunk on the wire
-        // without the reader's own buffers and asynchronous layer (a streamed request reads a dozen chunks or more).
-        // The buffers are held only while data is there: a zero-byte read waits for it first (HttpClient's response
-        // streams wait there; a stream that returns at once waits in the read after). A thousand streams each holding
-        // pooled arrays for their whole second was more than the pool keeps, so every rent was an allocation.
-        var decoder = Encoding.UTF8.GetDecoder();
+        // The bytes are split and parsed as they are (UTF-8: line ends and field names are ASCII): no decoding to text per
+        // chunk, no string per event, no transcoding back for the JSON parser. The read buffer is pooled and held only
+        // while data is there: a zero-byte read waits for it first (HttpClient's response streams wait there; a stream
+        // that returns at once waits in the read after). A thousand streams each holding a pooled array for their whole
+        // second was more than the pool keeps, so every rent was an allocation.
         var preamble = 0; // bytes of a leading UTF-8 byte order mark matched so far; -1 once the text has started
+        var fed = raw.Length; // bytes of raw handed to the splitter
         while (true)
         {
             await stream.ReadAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
             var bytes = ArrayPool<byte>.Shared.Rent(BufferSize);
-            var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(BufferSize));
             try
             {
-                int read = await stream.ReadAsync(bytes.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false);
+                var read = await stream.ReadAsync(bytes.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false);
                 if (read > 0)
                 {
                     idle?.Kick();
                 }
 
-                int start = 0;
+                var text = bytes.AsSpan(0, read);
                 if (preamble >= 0)
                 {
-                    (preamble, start) = SkipPreamble(bytes.AsSpan(0, read), preamble, decoder, chars, raw, out bool stopped);
-                    if (stopped)
+                    var taken = Utf8Bom.Match(text, ref preamble);
+                    if (preamble == Utf8Bom.Length)
                     {
-                        return;
+                        preamble = -1;
                     }
+                    else if (taken < text.Length || read == 0)
+                    {
+                        raw.Write(Utf8Bom.Start(preamble)); // not a byte order mark after all: the bytes taken for one are text
+                        preamble = -1;
+                    }
+
+                    text = text[taken..];
                 }
 
-                int decoded = decoder.GetChars(bytes, start, read - start, chars, 0, flush: read == 0);
-                if (decoded > 0)
-                {
-                    raw.Write(chars.AsSpan(0, decoded));
-                    if (Append(chars.AsSpan(0, decoded)))
-                    {
-                        Complete();
-                        return;
-                    }
-                }
-
-                if (read == 0)
+                raw.Write(text);
+                if (raw.Length > fed && Append(raw.WrittenMemory[fed..]) || read == 0)
                 {
                     Complete();
                     return;
                 }
+
+                fed = raw.Length;
             }
             finally
             {
                 ArrayPool<byte>.Shared.Return(bytes);
-                ArrayPool<char>.Shared.Return(chars);
             }
         }
     }
 
-    /// <summary>
-    /// Skips a UTF-8 byte order mark opening the stream, as a StreamReader does (possibly split across reads): returns how
-    /// much of it is matched (-1 once the text has started) and where the text starts in <paramref name="read"/>. Bytes
-    /// that began like one but were not are decoded first; <paramref name="stopped"/> is true when they ended the stream.
-    /// </summary>
-    private (int Preamble, int Start) SkipPreamble(ReadOnlySpan<byte> read, int matched, Decoder decoder, char[] chars, PooledBuffer<char> raw, out bool stopped)
-    {
-        stopped = false;
-        int i = Utf8Bom.Match(read, ref matched);
-        if (matched == Utf8Bom.Length)
-        {
-            return (-1, i);
-        }
-
-        if (i < read.Length || read.IsEmpty)
-        {
-            // Not a byte order mark after all: the bytes taken for one are text.
-            int decoded = decoder.GetChars(Utf8Bom.Start(matched), chars, flush: false);
-            raw.Write(chars.AsSpan(0, decoded));
-            stopped = decoded > 0 && Append(chars.AsSpan(0, decoded));
-            if (stopped)
-            {
-                Complete();
-            }
-
-            return (-1, i);
-        }
-
-        return (matched, i);
-    }
-
-    /// <summary>Feeds a chunk of text; true once <c>[DONE]</c> has been seen (the rest need not be read).</summary>
-    public bool Append(ReadOnlySpan<char> chunk)
+    /// <summary>Feeds a chunk of the stream's bytes (not kept); true once <c>[DONE]</c> has been seen (the rest need not be read).</summary>
+    public bool Append(ReadOnlyMemory<byte> chunk)
     {
         _splitter.Append(chunk);
         return SawDone;
@@ -189,10 +156,10 @@ internal sealed class SseStreamReader
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>One event: parsed once, for this reader's notes and for the digest together.</summary>
-    private void Dispatch(string data)
+    private void Dispatch(ReadOnlyMemory<byte> data)
     {
         Events++;
-        if (data.AsSpan().Trim().SequenceEqual("[DONE]"))
+        if (SseData.IsDone(data.Span))
         {
             SawDone = true;
             _digester.Add(data);
@@ -202,15 +169,17 @@ internal sealed class SseStreamReader
         _current = data;
         if (!_digester.Add(data, _inspect))
         {
-            NoteNonJson(data);
+            NoteNonJson(data.Span);
         }
+
+        _current = default;
     }
 
     private void Inspect(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            NoteNonJson(_current);
+            NoteNonJson(_current.Span);
             return;
         }
 
@@ -269,9 +238,9 @@ internal sealed class SseStreamReader
     private static bool IsNonEmptyString(JsonElement element, string name) =>
         element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 };
 
-    private void NoteNonJson(string data)
+    private void NoteNonJson(ReadOnlySpan<byte> data)
     {
         _nonJsonEvents++;
-        _firstNonJson ??= Snippet(data);
+        _firstNonJson ??= Snippet(SseData.Text(data));
     }
 }
