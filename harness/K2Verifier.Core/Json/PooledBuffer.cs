@@ -57,6 +57,15 @@ internal sealed class PooledBuffer<T> : IBufferWriter<T>, IDisposable
         _array[_length++] = value;
     }
 
+    /// <summary>Forgets the first <paramref name="count"/> items written (the rest move to the start).</summary>
+    public void RemoveStart(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, _length);
+        _array.AsSpan(count, _length - count).CopyTo(_array);
+        _length -= count;
+    }
+
     /// <summary>Forgets what was written after the first <paramref name="length"/> items (the array is kept).</summary>
     public void Truncate(int length)
     {

@@ -72,8 +72,8 @@ internal static partial class PublishedCliRun
         return (ChildrenCpu() - before, wall, peakKb / 1024.0, process.ExitCode);
     }
 
-    /// <summary>Which build <paramref name="cliFolder"/> holds: <c>ReadyToRun</c> (k2verifier.dll) or <c>Native AOT</c>.</summary>
-    public static string BuildName(string cliFolder) => Managed(cliFolder) is null ? "Native AOT" : "ReadyToRun";
+    /// <summary>Which build <paramref name="cliFolder"/> holds: <c>managed</c> (k2verifier.dll: ReadyToRun, or JIT for an earlier build) or <c>Native AOT</c>.</summary>
+    public static string BuildName(string cliFolder) => Managed(cliFolder) is null ? "Native AOT" : "managed";
 
     /// <summary>The ReadyToRun build's k2verifier.dll in <paramref name="cliFolder"/>; null for a native executable.</summary>
     private static string? Managed(string cliFolder) =>

@@ -103,7 +103,10 @@ internal static class ReplayBenchmark
     /// <summary>
     /// With <c>--cli DIR</c> (what <c>./run.sh bench replay</c> passes: the CLI it publishes), the same dataset replayed by
     /// that CLI as a child process, <c>--cli-runs N</c> times (default 3) as ./run.sh runs it (with its gen0 budget) and as
-    /// many times with the runtime's default GC, alternating: CPU per request of the whole process.
+    /// many times with the runtime's default GC, alternating: CPU per request of the whole process. With
+    /// <c>--reference-cli DIR</c> (an earlier build's CLI folder: its k2verifier.dll run by <c>dotnet</c>, as that
+    /// run.sh ran it, or a native k2verifier), that CLI replays the same dataset between them, with the default GC, and the
+    /// ratio of the medians is printed: a comparison that holds when the machine's speed drifts between runs.
     /// </summary>
     private static async Task<string> PublishedCliAsync(string[] args, Uri baseUrl, string dataset, string folder, int concurrency, int requests, FakeProcess? fake)
     {
@@ -113,24 +116,40 @@ internal static class ReplayBenchmark
             return "  published CLI               not measured (--cli DIR: ./run.sh bench replay passes the CLI it publishes)";
         }
 
+        var reference = args.SkipWhile(a => a != "--reference-cli").Skip(1).FirstOrDefault();
         var build = PublishedCliRun.BuildName(cli);
         var lines = new List<string>();
         var budget = Environment.GetEnvironmentVariable("DOTNET_GCgen0size") is { } value ? $"gen0 budget {value}" : "default GC";
+        var current = new List<double>();
+        var earlier = new List<double>();
         for (var run = 1; run <= IntArg(args, "--cli-runs", 3); run++)
         {
-            foreach (var defaultGc in new[] { false, true })
+            var kinds = reference is null ? new[] { (cli, false), (cli, true) } : [(cli, false), (cli, true), (reference, true)];
+            foreach (var (folderOfCli, defaultGc) in kinds)
             {
-                var output = Path.Combine(folder, $"cli-{run}-{defaultGc}");
+                var isReference = folderOfCli == reference;
+                var output = Path.Combine(folder, $"cli-{run}-{defaultGc}-{isReference}");
                 var fakeBefore = fake?.TotalProcessorTime;
-                var (cpu, wall, peakMb, exit) = await PublishedCliRun.RunAsync(cli, baseUrl, dataset, output, concurrency, defaultGc);
+                var (cpu, wall, peakMb, exit) = await PublishedCliRun.RunAsync(folderOfCli, baseUrl, dataset, output, concurrency, defaultGc);
                 var rows = File.Exists(Path.Combine(output, "results.jsonl")) ? File.ReadLines(Path.Combine(output, "results.jsonl")).Count() : 0;
+                var perRequest = cpu.TotalMilliseconds / requests;
+                (isReference ? earlier : current).Add(perRequest);
+                var name = isReference ? $"reference CLI ({PublishedCliRun.BuildName(folderOfCli)}, default GC)" : $"published CLI ({build}, {(defaultGc ? "default GC" : budget)})";
                 lines.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"  published CLI ({build}, {(defaultGc ? "default GC" : budget)}), run {run}: {cpu.TotalMilliseconds / requests:0.000} ms CPU per request, whole process (target <= 0.2), wall {wall.TotalSeconds:0.00} s, peak {peakMb:0} MB, {rows} rows, exit {exit}; fake {PerRequest(fake?.TotalProcessorTime - fakeBefore, requests)} ms per request"));
+                    $"  {name}, run {run}: {perRequest:0.000} ms CPU per request, whole process{(isReference ? string.Empty : " (target <= 0.2)")}, wall {wall.TotalSeconds:0.00} s, peak {peakMb:0} MB, {rows} rows, exit {exit}; fake {PerRequest(fake?.TotalProcessorTime - fakeBefore, requests)} ms per request"));
             }
+        }
+
+        if (earlier.Count > 0)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"  published / reference CLI   {Median(current) / Median(earlier):0.00} (medians {Median(current):0.000} / {Median(earlier):0.000} ms CPU per request, same run)"));
         }
 
         return string.Join(Environment.NewLine, lines);
     }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private static async Task<(TimeSpan Elapsed, TimeSpan LastRow, TimeSpan LastRowCpu, int Rows, int Failed)> ReplayAsync(Uri baseUrl, string dataset, string folder, int concurrency, string name)
     {

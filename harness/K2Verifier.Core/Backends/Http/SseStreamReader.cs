@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -19,7 +18,7 @@ namespace K2Verifier.Backends.Http;
 internal sealed class SseStreamReader
 {
     private const int SnippetLength = 120;
-    private const int BufferSize = 4096;
+    private const int ReadSize = 1024;
 
     private readonly Func<long> _elapsedMs;
     private readonly SseEventSplitter _splitter;
@@ -58,56 +57,51 @@ internal sealed class SseStreamReader
     /// </summary>
     public async Task ReadAsync(Stream stream, PooledBuffer<byte> raw, CancellationToken cancellationToken, IdleWatchdog? idle = null)
     {
-        // The bytes are split and parsed as they are (UTF-8: line ends and field names are ASCII): no decoding to text per
-        // chunk, no string per event, no transcoding back for the JSON parser. The read buffer is pooled and held only
-        // while data is there: a zero-byte read waits for it first (HttpClient's response streams wait there; a stream
-        // that returns at once waits in the read after). A thousand streams each holding a pooled array for their whole
-        // second was more than the pool keeps, so every rent was an allocation.
-        var preamble = 0; // bytes of a leading UTF-8 byte order mark matched so far; -1 once the text has started
+        // The bytes are read straight into the body the request keeps anyway, and split and parsed there as they are
+        // (UTF-8: line ends and field names are ASCII): no read buffer of its own, no decoding to text per chunk, no string
+        // per event, no transcoding back for the JSON parser. (A zero-byte read before each read, to hold a pooled buffer
+        // only while data was there, cost one more round through the connection and the socket per chunk.)
         var fed = raw.Length; // bytes of raw handed to the splitter
+        var started = fed > 0; // whether the text has started (a byte order mark is looked for before it)
         while (true)
         {
-            await stream.ReadAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
-            var bytes = ArrayPool<byte>.Shared.Rent(BufferSize);
-            try
+            var read = await stream.ReadAsync(raw.GetMemory(ReadSize), cancellationToken).ConfigureAwait(false);
+            raw.Advance(read);
+            if (read > 0)
             {
-                var read = await stream.ReadAsync(bytes.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false);
-                if (read > 0)
-                {
-                    idle?.Kick();
-                }
-
-                var text = bytes.AsSpan(0, read);
-                if (preamble >= 0)
-                {
-                    var taken = Utf8Bom.Match(text, ref preamble);
-                    if (preamble == Utf8Bom.Length)
-                    {
-                        preamble = -1;
-                    }
-                    else if (taken < text.Length || read == 0)
-                    {
-                        raw.Write(Utf8Bom.Start(preamble)); // not a byte order mark after all: the bytes taken for one are text
-                        preamble = -1;
-                    }
-
-                    text = text[taken..];
-                }
-
-                raw.Write(text);
-                if (raw.Length > fed && Append(raw.WrittenMemory[fed..]) || read == 0)
-                {
-                    Complete();
-                    return;
-                }
-
-                fed = raw.Length;
+                idle?.Kick();
             }
-            finally
+
+            if (!started && !(started = TextStarted(raw, ended: read == 0)))
             {
-                ArrayPool<byte>.Shared.Return(bytes);
+                continue; // all there is so far may be the start of a byte order mark
             }
+
+            if (raw.Length > fed && Append(raw.WrittenMemory[fed..]) || read == 0)
+            {
+                Complete();
+                return;
+            }
+
+            fed = raw.Length;
         }
+    }
+
+    /// <summary>
+    /// Whether the text of <paramref name="raw"/> (the stream so far) has started: false while every byte could still open
+    /// a UTF-8 byte order mark, which is dropped once whole, as a StreamReader drops it.
+    /// </summary>
+    private static bool TextStarted(PooledBuffer<byte> raw, bool ended)
+    {
+        var matched = 0;
+        var taken = Utf8Bom.Match(raw.WrittenSpan, ref matched);
+        if (matched == Utf8Bom.Length)
+        {
+            raw.RemoveStart(Utf8Bom.Length);
+            return true;
+        }
+
+        return taken < raw.Length || ended;
     }
 
     /// <summary>Feeds a chunk of the stream's bytes (not kept); true once <c>[DONE]</c> has been seen (the rest need not be read).</summary>
