@@ -38,6 +38,11 @@ internal static class ConcurrentForEach
         {
             await foreach (var item in source.WithCancellation(stop.Token).ConfigureAwait(false))
             {
+                if (stop.IsCancellationRequested)
+                {
+                    break; // a source that does not watch the token still starts nothing after a failure
+                }
+
                 if (workers < maxConcurrency)
                 {
                     workers++;
