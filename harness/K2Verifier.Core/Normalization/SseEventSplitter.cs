@@ -37,6 +37,18 @@ internal sealed class SseEventSplitter
     /// <summary>The first three distinct <c>event:</c> names.</summary>
     public IReadOnlyList<string> EventNames => _eventNames;
 
+    /// <summary>
+    /// Splits a whole SSE text (a recorded body) into <paramref name="onEvent"/>: its UTF-8 without a leading byte order
+    /// mark, which the wire reader drops too; returns the splitter for its counts.
+    /// </summary>
+    public static SseEventSplitter SplitText(string text, SseEventHandler onEvent)
+    {
+        var splitter = new SseEventSplitter(onEvent);
+        splitter.Append(Encoding.UTF8.GetBytes(text.StartsWith('\uFEFF') ? text[1..] : text));
+        splitter.Complete();
+        return splitter;
+    }
+
     /// <summary>Feeds a chunk of bytes; every event it completes is handed on before this returns (the chunk is not kept).</summary>
     public void Append(ReadOnlyMemory<byte> chunk)
     {

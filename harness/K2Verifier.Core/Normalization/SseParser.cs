@@ -12,9 +12,7 @@ public static class SseParser
     {
         ArgumentNullException.ThrowIfNull(text);
         var events = new List<string>();
-        var splitter = new SseEventSplitter(data => events.Add(SseData.Text(data.Span)));
-        splitter.Append(StreamDigest.Utf8Text(text));
-        splitter.Complete();
+        SseEventSplitter.SplitText(text, data => events.Add(SseData.Text(data.Span)));
         return events;
     }
 }

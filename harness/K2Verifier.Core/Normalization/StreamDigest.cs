@@ -1,4 +1,3 @@
-using System.Text;
 using K2Verifier.Wire;
 
 namespace K2Verifier.Normalization;
@@ -18,12 +17,7 @@ public sealed record StreamDigest(string Body, string ResponseJson, IReadOnlyLis
     {
         ArgumentNullException.ThrowIfNull(sseText);
         var digester = new StreamDigester(requestModel);
-        var splitter = new SseEventSplitter(data => digester.Add(data));
-        splitter.Append(Utf8Text(sseText));
-        splitter.Complete();
+        SseEventSplitter.SplitText(sseText, data => digester.Add(data));
         return digester.Finish(sseText);
     }
-
-    /// <summary>Text as the splitter reads it: UTF-8 without a leading byte order mark (the wire reader drops it too).</summary>
-    internal static byte[] Utf8Text(string sseText) => Encoding.UTF8.GetBytes(sseText.StartsWith('\uFEFF') ? sseText[1..] : sseText);
 }

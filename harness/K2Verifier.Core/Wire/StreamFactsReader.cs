@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using K2Verifier.Json;
 
@@ -36,27 +35,6 @@ public sealed class StreamFactsReader
         ChoiceIndexes = [.. _choices],
         Notes = [.. _notes.Values.OrderBy(n => n.Chunk)],
     };
-
-    /// <summary>Adds one event's data.</summary>
-    public void Add(string data)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        var utf8 = Encoding.UTF8.GetBytes(data);
-        if (Normalization.SseData.IsDone(utf8))
-        {
-            AddDone();
-            return;
-        }
-
-        using var document = Normalization.SseData.Parse(utf8);
-        if (document is null)
-        {
-            AddNotJson(data);
-            return;
-        }
-
-        Add(utf8, document.RootElement);
-    }
 
     /// <summary>Adds the <c>[DONE]</c> sentinel.</summary>
     internal void AddDone()
