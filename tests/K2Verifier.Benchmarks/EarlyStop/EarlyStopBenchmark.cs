@@ -22,8 +22,8 @@ internal static class EarlyStopBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var repetitions = int.Parse(Arg(args, "--repetitions") ?? "200", CultureInfo.InvariantCulture);
-        var confidence = double.Parse(Arg(args, "--confidence") ?? "0.95", CultureInfo.InvariantCulture);
+        var repetitions = BenchArgs.Int(args, "--repetitions", 200);
+        var confidence = double.Parse(BenchArgs.String(args, "--confidence") ?? "0.95", CultureInfo.InvariantCulture);
         var dataset = Path.Combine(RepositoryRoot(), "datasets", "k2v-4000");
         var baseline = BaselineReader.Read(Path.Combine(dataset, "expected.jsonl"));
         Console.WriteLine($"early stop: k2v-4000, gates {string.Join(" and ", Gates.Select(g => g.Text))}, confidence {confidence}, {repetitions} seeded orders");
@@ -67,8 +67,6 @@ internal static class EarlyStopBenchmark
         var report = await new Runner(backend, new CaseEvaluator(JsonSchemaValidator.Default), TimeProvider.System, new SilentObserver()).RunAsync(options, CancellationToken.None);
         return (report.Summary, [.. ResultsFile.Read(report.ResultsPath).Select(r => r.Result!)]);
     }
-
-    private static string? Arg(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 
     private static string RepositoryRoot()
     {

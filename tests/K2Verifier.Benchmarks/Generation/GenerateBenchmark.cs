@@ -17,13 +17,13 @@ internal static class GenerateBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var model = StringArg(args, "--model") ?? GptFolder();
-        var newTokens = IntArg(args, "--tokens", 256);
-        var runs = IntArg(args, "--runs", 40);
-        var library = OrtGenAILibrary.Load(StringArg(args, "--ortgenai-lib"));
+        var model = BenchArgs.String(args, "--model") ?? GptFolder();
+        var newTokens = BenchArgs.Int(args, "--tokens", 256);
+        var runs = BenchArgs.Int(args, "--runs", 40);
+        var library = OrtGenAILibrary.Load(BenchArgs.String(args, "--ortgenai-lib"));
         if (args.Contains("--batch-only"))
         {
-            Console.WriteLine(await BatchThroughput.MeasureAsync(GptFolder(), IntArg(args, "--batch-requests", 64), IntArg(args, "--batch-tokens", 64)));
+            Console.WriteLine(await BatchThroughput.MeasureAsync(GptFolder(), BenchArgs.Int(args, "--batch-requests", 64), BenchArgs.Int(args, "--batch-tokens", 64)));
             return 0;
         }
 
@@ -54,8 +54,8 @@ internal static class GenerateBenchmark
             nativeRates.Add(count / watch.Elapsed.TotalSeconds);
         }
 
-        var engineMedian = Median(engineRates);
-        var nativeMedian = Median(nativeRates);
+        var engineMedian = BenchFigures.Median(engineRates);
+        var nativeMedian = BenchFigures.Median(nativeRates);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             generate benchmark ({Environment.ProcessorCount} cores, {engine.ModelType} on {engine.DeviceType}, GenAI {OrtGenAILibrary.NativeVersion} from {library.Source})
               model                        {Path.GetFullPath(model)}
@@ -66,18 +66,11 @@ internal static class GenerateBenchmark
             """));
         NativeGenerationLoop.DestroyModel(nativeModel);
         Console.WriteLine(await GuidanceCost.MeasureAsync(model, Math.Max(10, runs / 2)));
-        Console.WriteLine(await BatchThroughput.MeasureAsync(GptFolder(), IntArg(args, "--batch-requests", 64), IntArg(args, "--batch-tokens", 64)));
+        Console.WriteLine(await BatchThroughput.MeasureAsync(GptFolder(), BenchArgs.Int(args, "--batch-requests", 64), BenchArgs.Int(args, "--batch-tokens", 64)));
         return 0;
     }
 
     private static string GptFolder() => Path.Combine(RepositoryRoot(), "..", "shared", "models", "tiny-random-gpt2-fp32");
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-
-    private static string? StringArg(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-
-    private static int IntArg(string[] args, string name, int fallback) =>
-        StringArg(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
     private static string RepositoryRoot()
     {

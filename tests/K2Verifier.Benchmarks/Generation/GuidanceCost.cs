@@ -63,20 +63,20 @@ internal static class GuidanceCost
             }
         }
 
-        var (freeWall, freeCpu) = (Median(free, s => s.WallPerToken), Median(free, s => s.CpuPerToken));
+        var (freeWall, freeCpu) = (BenchFigures.Median(free.Select(s => s.WallPerToken)), BenchFigures.Median(free.Select(s => s.CpuPerToken)));
         return
         [
-            string.Create(CultureInfo.InvariantCulture, $"    tool_choice {choice.Mode.ToString().ToLowerInvariant(),-8}         {Median(guided, s => s.Tokens):0} tokens per call, {Median(fastForward, s => s.Steps):0} sampled steps with fast-forward"),
+            string.Create(CultureInfo.InvariantCulture, $"    tool_choice {choice.Mode.ToString().ToLowerInvariant(),-8}         {BenchFigures.Median(guided.Select(s => (double)s.Tokens)):0} tokens per call, {BenchFigures.Median(fastForward.Select(s => (double)s.Steps)):0} sampled steps with fast-forward"),
             string.Create(CultureInfo.InvariantCulture, $"      unconstrained step           {freeWall,5:0} | {freeCpu,4:0}"),
             Line("constrained step", guided, freeWall, freeCpu),
             Line("fast-forward, per token", fastForward, freeWall, freeCpu),
-            string.Create(CultureInfo.InvariantCulture, $"      grammar compilation          {Median(guided, s => s.FirstTokenMs) - Median(free, s => s.FirstTokenMs):0.0} ms more time to first token"),
+            string.Create(CultureInfo.InvariantCulture, $"      grammar compilation          {BenchFigures.Median(guided.Select(s => s.FirstTokenMs)) - BenchFigures.Median(free.Select(s => s.FirstTokenMs)):0.0} ms more time to first token"),
         ];
     }
 
     private static string Line(string label, List<Sample> samples, double freeWall, double freeCpu)
     {
-        var (wall, cpu) = (Median(samples, s => s.WallPerToken), Median(samples, s => s.CpuPerToken));
+        var (wall, cpu) = (BenchFigures.Median(samples.Select(s => s.WallPerToken)), BenchFigures.Median(samples.Select(s => s.CpuPerToken)));
         return string.Create(CultureInfo.InvariantCulture, $"      {label,-28} {wall,5:0} | {cpu,4:0}   overhead {wall / freeWall - 1:+0%;-0%} | {cpu / freeCpu - 1:+0%;-0%}   (target <= +15%)");
     }
 
@@ -114,8 +114,6 @@ internal static class GuidanceCost
         using var process = Process.GetCurrentProcess();
         return process.TotalProcessorTime.TotalMicroseconds;
     }
-
-    private static double Median(List<Sample> samples, Func<Sample, double> value) => samples.Select(value).Order().ElementAt(samples.Count / 2);
 
     private sealed record Sample(int Tokens, int Steps, double WallPerToken, double CpuPerToken, double FirstTokenMs);
 }

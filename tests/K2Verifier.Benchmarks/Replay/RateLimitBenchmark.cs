@@ -12,9 +12,9 @@ internal static class RateLimitBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var concurrency = ReplayBenchmark.IntArg(args, "--concurrency", 64);
-        var rate = ReplayBenchmark.IntArg(args, "--rate", 0);
-        var cases = rate > 0 ? [(rate, ReplayBenchmark.IntArg(args, "--requests", rate * 30))] : new[] { (20, 600), (200, 4000) };
+        var concurrency = BenchArgs.Int(args, "--concurrency", 64);
+        var rate = BenchArgs.Int(args, "--rate", 0);
+        var cases = rate > 0 ? [(rate, BenchArgs.Int(args, "--requests", rate * 30))] : new[] { (20, 600), (200, 4000) };
         var ok = true;
         foreach (var (r, n) in cases)
         {

@@ -20,12 +20,12 @@ internal static class ReplayBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var requests = IntArg(args, "--requests", 4000);
-        var concurrency = IntArg(args, "--concurrency", 64);
+        var requests = BenchArgs.Int(args, "--requests", 4000);
+        var concurrency = BenchArgs.Int(args, "--concurrency", 64);
         var folder = Path.Combine(Path.GetTempPath(), "k2v-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var dataset = BuildDataset(folder, requests);
-        var external = args.SkipWhile(a => a != "--fake-url").Skip(1).FirstOrDefault();
+        var external = BenchArgs.String(args, "--fake-url");
         using var fake = external is null ? await FakeProcess.StartAsync() : null;
         var baseUrl = fake?.BaseUrl ?? new Uri(external!);
         Console.WriteLine($"fake endpoint {baseUrl}; {requests} requests; concurrency {concurrency}");
@@ -110,24 +110,23 @@ internal static class ReplayBenchmark
     /// </summary>
     private static async Task<string> PublishedCliAsync(string[] args, Uri baseUrl, string dataset, string folder, int concurrency, int requests, FakeProcess? fake)
     {
-        var cli = args.SkipWhile(a => a != "--cli").Skip(1).FirstOrDefault();
+        var cli = BenchArgs.String(args, "--cli");
         if (cli is null)
         {
             return "  published CLI               not measured (--cli DIR: ./run.sh bench replay passes the CLI it publishes)";
         }
 
-        var reference = args.SkipWhile(a => a != "--reference-cli").Skip(1).FirstOrDefault();
+        var reference = BenchArgs.String(args, "--reference-cli");
         var build = PublishedCliRun.BuildName(cli);
         var lines = new List<string>();
         var budget = Environment.GetEnvironmentVariable("DOTNET_GCgen0size") is { } value ? $"gen0 budget {value}" : "default GC";
         var current = new List<double>();
         var earlier = new List<double>();
-        for (var run = 1; run <= IntArg(args, "--cli-runs", 3); run++)
+        for (var run = 1; run <= BenchArgs.Int(args, "--cli-runs", 3); run++)
         {
-            var kinds = reference is null ? new[] { (cli, false), (cli, true) } : [(cli, false), (cli, true), (reference, true)];
-            foreach (var (folderOfCli, defaultGc) in kinds)
+            var kinds = reference is null ? new[] { (cli, false, false), (cli, true, false) } : [(cli, false, false), (cli, true, false), (reference, true, true)];
+            foreach (var (folderOfCli, defaultGc, isReference) in kinds)
             {
-                var isReference = folderOfCli == reference;
                 var output = Path.Combine(folder, $"cli-{run}-{defaultGc}-{isReference}");
                 var fakeBefore = fake?.TotalProcessorTime;
                 var (cpu, wall, peakMb, exit) = await PublishedCliRun.RunAsync(folderOfCli, baseUrl, dataset, output, concurrency, defaultGc);
@@ -143,13 +142,11 @@ internal static class ReplayBenchmark
         if (earlier.Count > 0)
         {
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"  published / reference CLI   {Median(current) / Median(earlier):0.00} (medians {Median(current):0.000} / {Median(earlier):0.000} ms CPU per request, same run)"));
+                $"  published / reference CLI   {BenchFigures.Median(current) / BenchFigures.Median(earlier):0.00} (medians {BenchFigures.Median(current):0.000} / {BenchFigures.Median(earlier):0.000} ms CPU per request, same run)"));
         }
 
         return string.Join(Environment.NewLine, lines);
     }
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private static async Task<(TimeSpan Elapsed, TimeSpan LastRow, TimeSpan LastRowCpu, int Rows, int Failed)> ReplayAsync(Uri baseUrl, string dataset, string folder, int concurrency, string name)
     {
@@ -224,12 +221,6 @@ internal static class ReplayBenchmark
 
     internal static string PerRequest(TimeSpan? cpu, int requests) =>
         cpu is { } value ? (value.TotalMilliseconds / requests).ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
-
-    internal static int IntArg(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 
     private static string RepositoryRoot()
     {

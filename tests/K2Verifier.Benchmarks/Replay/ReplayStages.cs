@@ -24,8 +24,8 @@ internal static class ReplayStages
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var requests = ReplayBenchmark.IntArg(args, "--requests", 4000);
-        var concurrency = ReplayBenchmark.IntArg(args, "--concurrency", 64);
+        var requests = BenchArgs.Int(args, "--requests", 4000);
+        var concurrency = BenchArgs.Int(args, "--concurrency", 64);
         var folder = Path.Combine(Path.GetTempPath(), "k2v-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var dataset = ReplayBenchmark.BuildDataset(folder, requests);
@@ -119,7 +119,7 @@ internal static class ReplayStages
             }),
         };
 
-        var warmPasses = ReplayBenchmark.IntArg(args, "--warm-passes", 3);
+        var warmPasses = BenchArgs.Int(args, "--warm-passes", 3);
         var report = new StringBuilder();
         report.Append(CultureInfo.InvariantCulture, $"replay stages ({requests} requests, concurrency {concurrency}, load average {ReplayBenchmark.LoadAverage()}); CPU and allocations per request, measured after {warmPasses} warm passes\n");
         for (var pass = 0; pass < warmPasses; pass++)

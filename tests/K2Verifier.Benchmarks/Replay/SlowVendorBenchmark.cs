@@ -16,9 +16,9 @@ internal static class SlowVendorBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var requests = ReplayBenchmark.IntArg(args, "--requests", 6000);
-        var concurrency = ReplayBenchmark.IntArg(args, "--concurrency", 1000);
-        var delayMs = ReplayBenchmark.IntArg(args, "--delay-ms", 1000);
+        var requests = BenchArgs.Int(args, "--requests", 6000);
+        var concurrency = BenchArgs.Int(args, "--concurrency", 1000);
+        var delayMs = BenchArgs.Int(args, "--delay-ms", 1000);
         var folder = Path.Combine(Path.GetTempPath(), "k2v-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         using var fake = await FakeProcess.StartAsync("--delay-ms", delayMs.ToString(CultureInfo.InvariantCulture));
@@ -27,7 +27,7 @@ internal static class SlowVendorBenchmark
         // One wave first, as the replay benchmark warms both sides before it measures: a deployed vendor is not starting
         // cold, and neither process's first JIT belongs in a steady-state figure. The cold wave is printed beside it;
         // --warmup 6000 shows the run with the tier-up done (the JIT recompiles hot code for about 2 s of CPU after one wave).
-        var wave = ReplayBenchmark.IntArg(args, "--warmup", Math.Min(concurrency, requests));
+        var wave = BenchArgs.Int(args, "--warmup", Math.Min(concurrency, requests));
         var warmup = Stopwatch.StartNew();
         await VendorRun.RunAsync(fake.BaseUrl, Streamed(ReplayBenchmark.BuildDataset(folder, wave, "warmup.jsonl")), folder, concurrency, "warmup");
         var warmupSeconds = warmup.Elapsed.TotalSeconds;

@@ -15,7 +15,7 @@ internal static class SlowVendorCliRun
 {
     public static async Task<(string Line, double? Ratio)> RunAsync(string[] args, Uri baseUrl, string dataset, string folder, int concurrency, int requests, double ideal)
     {
-        var cli = args.SkipWhile(a => a != "--cli").Skip(1).FirstOrDefault();
+        var cli = BenchArgs.String(args, "--cli");
         if (cli is null)
         {
             return ("  published CLI         not measured (--cli DIR: ./run.sh bench slow-vendor passes the CLI it publishes)", null);
@@ -28,7 +28,7 @@ internal static class SlowVendorCliRun
         var toExit = (exited - firstSent).TotalSeconds;
         var rate = rows / toExit;
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"  published CLI         ({PublishedCliRun.BuildName(cli)}) {rate:0} req/s = {rate / ideal:0.00} × ideal from the first request sent to the exit (target >= 0.90); whole process {requests / wall.TotalSeconds:0} req/s = {requests / wall.TotalSeconds / ideal:0.00} × ideal (its start and first connections included); {cpu.TotalMilliseconds / requests:0.000} ms CPU per request; peak {peakMb:0} MB (target <= 300 MB); {rows} rows, exit {exit}");
+            $"  published CLI         ({PublishedCliRun.BuildName(cli)}) {rate:0} req/s = {rate / ideal:0.00} × ideal from the first request sent to the exit (target >= 0.90); whole process {requests / wall.TotalSeconds:0} req/s = {requests / wall.TotalSeconds / ideal:0.00} × ideal (its start included); {cpu.TotalMilliseconds / requests:0.000} ms CPU per request; peak {peakMb:0} MB (target <= 300 MB); {rows} rows, exit {exit}");
         return (line, exit == 0 && rows == requests && peakMb <= 300 ? rate / ideal : 0); // a failed or oversized run meets nothing
     }
 

@@ -29,9 +29,7 @@ public sealed class RequestIdentityTests
     [InlineData("datasets/k2vv-public/samples.jsonl")]
     public void Of_EveryDatasetLine_EqualsTheWholeIdentityObject(string dataset)
     {
-        var path = Repository.Shared(dataset.Split('/'));
-        Assert.True(File.Exists(path), $"missing shared dataset {path}");
-        var lines = File.ReadLines(path).Where(l => l.Length > 0).ToList();
+        var lines = DatasetLines(dataset);
 
         var mismatches = lines.Where(l => Reference(l) != RequestIdentity.Of(JsonElement.Parse(l))).Count();
 
@@ -55,14 +53,20 @@ public sealed class RequestIdentityTests
     [InlineData("datasets/k2vv-public/samples.jsonl")]
     public void HashAndIdentity_EveryDatasetLine_AreTheHashAndTheIdentity(string dataset)
     {
-        var path = Repository.Shared(dataset.Split('/'));
-        Assert.True(File.Exists(path), $"missing shared dataset {path}");
-        var lines = File.ReadLines(path).Where(l => l.Length > 0).ToList();
+        var lines = DatasetLines(dataset);
 
         var mismatches = lines.Select(l => JsonElement.Parse(l)).Count(e => RequestIdentity.HashAndIdentity(e) != (PythonJson.Md5Hex(e), RequestIdentity.Of(e)));
 
         Assert.NotEmpty(lines);
         Assert.Equal(0, mismatches);
+    }
+
+    /// <summary>The non-empty lines of a shared dataset (which must be there).</summary>
+    private static List<string> DatasetLines(string dataset)
+    {
+        var path = Repository.Shared(dataset.Split('/'));
+        Assert.True(File.Exists(path), $"missing shared dataset {path}");
+        return [.. File.ReadLines(path).Where(l => l.Length > 0)];
     }
 
     /// <summary>The identity object written whole (messages with _input as system, tools, tool_choice, stream) and hashed.</summary>
